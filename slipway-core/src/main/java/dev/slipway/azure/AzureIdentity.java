@@ -1,0 +1,23 @@
+package dev.slipway.azure;
+
+import dev.slipway.support.EngineMessage;
+import dev.slipway.support.Secret;
+
+/** An Azure AD identity (issue #4). The tenant and cloud decide where tokens come from. */
+public sealed interface AzureIdentity extends EngineMessage {
+    AzureCloud cloud();
+
+    /** A service principal with a client secret. */
+    record ClientSecret(AzureCloud cloud, String tenantId, String clientId, Secret clientSecret) implements AzureIdentity { }
+
+    /** A service principal with a certificate (PEM with the private key, or PKCS#12 with its password). */
+    record ClientCertificate(AzureCloud cloud, String tenantId, String clientId, Secret certificate, Secret password)
+            implements AzureIdentity { }
+
+    /** The managed identity of the VM: system-assigned when {@code clientId} is {@code null}. */
+    record ManagedIdentity(AzureCloud cloud, String clientId) implements AzureIdentity { }
+
+    /** Workload identity of the agent: a federated token file, as AKS injects it. */
+    record WorkloadIdentity(AzureCloud cloud, String tenantId, String clientId, String federatedTokenFile)
+            implements AzureIdentity { }
+}

@@ -1,0 +1,68 @@
+package dev.slipway.delivery;
+
+import dev.slipway.gitops.GitOpsUpdateRequest;
+import dev.slipway.gitops.GitOpsUpdateResult;
+import dev.slipway.image.BuildRequest;
+import dev.slipway.image.BuildResult;
+import dev.slipway.kube.DeployRequest;
+import dev.slipway.kube.DeployResult;
+import dev.slipway.registry.CopyRequest;
+import dev.slipway.registry.CopyResult;
+import dev.slipway.registry.PushRequest;
+import dev.slipway.registry.PushResult;
+import dev.slipway.support.NotImplementedYetException;
+import dev.slipway.sync.WaitRequest;
+import dev.slipway.sync.WaitResult;
+import java.util.Objects;
+
+/**
+ * The engine's entry points, one per word of DESIGN.md. Each takes an immutable request and returns a
+ * result; both are serializable. Entry points whose issue has not landed throw
+ * {@link NotImplementedYetException} rather than pretend (README.md, "What works today").
+ */
+public final class Engine {
+    private final EngineContext context;
+
+    public Engine(EngineContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    public EngineContext context() {
+        return context;
+    }
+
+    /** Dockerfile → OCI layout on the agent. */
+    public BuildResult build(BuildRequest request) {
+        throw new NotImplementedYetException("build", "issue #5");
+    }
+
+    /** OCI layout → registry, by digest, then tags. */
+    public PushResult push(PushRequest request) {
+        throw new NotImplementedYetException("push", "issue #4");
+    }
+
+    /** Registry-side copy by digest to another repository or registry. */
+    public CopyResult copy(CopyRequest request) {
+        throw new NotImplementedYetException("copy", "issue #4");
+    }
+
+    /** Push mode: apply manifests to a cluster and wait for the rollout. */
+    public DeployResult deploy(DeployRequest request) {
+        throw new NotImplementedYetException("deploy", "issue #6");
+    }
+
+    /** GitOps mode: change image references in a Git repository and commit. */
+    public GitOpsUpdateResult update(GitOpsUpdateRequest request) {
+        throw new NotImplementedYetException("gitops update", "issues #7 and #8");
+    }
+
+    /** Wait until a GitOps commit is live. */
+    public WaitResult await(WaitRequest request) {
+        throw new NotImplementedYetException("wait", "issue #9");
+    }
+
+    /** The whole delivery, recorded. */
+    public DeliveryRecord deliver(DeliveryRequest request) {
+        throw new NotImplementedYetException("deliver", "issue #14");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.slipway.registry;
+
+import dev.slipway.image.ImageRef;
+import dev.slipway.support.EngineMessage;
+import java.util.List;
+
+/**
+ * Copy an image by digest to another repository or registry without rebuilding it (issue #4).
+ *
+ * @param source     the image, with a digest (or a tag resolved to one first)
+ * @param target     the repository to copy to
+ * @param tags       tags to set in the target after the copy
+ * @param sourceAuth credentials for the source registry
+ * @param targetAuth credentials for the target registry
+ */
+public record CopyRequest(ImageRef source, ImageRef target, List<String> tags, RegistryAuth sourceAuth,
+        RegistryAuth targetAuth) implements EngineMessage {
+    public CopyRequest {
+        tags = List.copyOf(tags);
+    }
+}
