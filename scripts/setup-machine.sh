@@ -14,7 +14,9 @@ packages=(
   openssl
   uidmap
   git
-  python3           # the reference app's unit test
+  python3           # the reference app's unit test (Debian's /usr/bin/python3)
+  python3-flask
+  python3-redis
 )
 
 missing=()
