@@ -1,0 +1,41 @@
+package dev.slipway.gitops;
+
+import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
+import dev.slipway.support.Provenance;
+import java.time.Duration;
+
+/**
+ * Where and how a GitOps update is committed and pushed.
+ *
+ * @param repositoryUrl   the GitOps repository
+ * @param branch          the branch to push to
+ * @param auth            Git credentials
+ * @param messageTemplate commit message; placeholders {@code {summary}}, {@code {changes}}, {@code {image}},
+ *                        {@code {sourceCommitShort}}, {@code {buildNumber}}; {@code null} for the default
+ * @param authorName      commit author and committer name
+ * @param authorEmail     commit author and committer e-mail
+ * @param image           the image being delivered ({@code repo:tag@digest}), for the trailers
+ * @param provenance      the build being delivered, for the trailers and the downgrade guard
+ * @param allowDowngrade  let an older build of the same source overwrite a newer one
+ * @param sourceRepository local clone of the application's source (the CI workspace), to compare builds by
+ *                        commit ancestry; {@code null} to compare build numbers
+ * @param maxAttempts     push attempts before giving up on a busy branch
+ * @param backoff         base delay between attempts (grows, with jitter)
+ */
+public record CommitSpec(String repositoryUrl, String branch, GitAuth auth, String messageTemplate, String authorName,
+        String authorEmail, String image, Provenance provenance, boolean allowDowngrade, String sourceRepository,
+        int maxAttempts, Duration backoff) {
+
+    public static final String DEFAULT_MESSAGE = "{summary}\n\n{changes}";
+    public static final String DEFAULT_AUTHOR_NAME = "Slipway";
+    public static final String DEFAULT_AUTHOR_EMAIL = "slipway@noreply.invalid";
+
+    public CommitSpec {
+        branch = branch == null || branch.isBlank() ? "main" : branch;
+        messageTemplate = messageTemplate == null || messageTemplate.isBlank() ? DEFAULT_MESSAGE : messageTemplate;
+        authorName = authorName == null || authorName.isBlank() ? DEFAULT_AUTHOR_NAME : authorName;
+        authorEmail = authorEmail == null || authorEmail.isBlank() ? DEFAULT_AUTHOR_EMAIL : authorEmail;
+        maxAttempts = maxAttempts <= 0 ? 25 : maxAttempts;
+        backoff = backoff == null ? Duration.ofMillis(100) : backoff;
+    }
+}
