@@ -19,12 +19,14 @@ import java.time.Duration;
  * @param allowDowngrade  let an older build of the same source overwrite a newer one
  * @param sourceRepository local clone of the application's source (the CI workspace), to compare builds by
  *                        commit ancestry; {@code null} to compare build numbers
+ * @param pullRequestBranch push to this branch (replacing it: it belongs to Slipway) instead of {@code branch},
+ *                        for a pull request into {@code branch}; {@code null} to push to {@code branch}
  * @param maxAttempts     push attempts before giving up on a busy branch
  * @param backoff         base delay between attempts (grows, with jitter)
  */
 public record CommitSpec(String repositoryUrl, String branch, GitAuth auth, String messageTemplate, String authorName,
         String authorEmail, String image, Provenance provenance, boolean allowDowngrade, String sourceRepository,
-        int maxAttempts, Duration backoff) {
+        String pullRequestBranch, int maxAttempts, Duration backoff) {
 
     public static final String DEFAULT_MESSAGE = "{summary}\n\n{changes}";
     public static final String DEFAULT_AUTHOR_NAME = "Slipway";
@@ -37,5 +39,22 @@ public record CommitSpec(String repositoryUrl, String branch, GitAuth auth, Stri
         authorEmail = authorEmail == null || authorEmail.isBlank() ? DEFAULT_AUTHOR_EMAIL : authorEmail;
         maxAttempts = maxAttempts <= 0 ? 25 : maxAttempts;
         backoff = backoff == null ? Duration.ofMillis(100) : backoff;
+        pullRequestBranch = pullRequestBranch == null || pullRequestBranch.isBlank() ? null : pullRequestBranch;
+    }
+
+    /** The branch the commit is pushed to. */
+    public String pushBranch() {
+        return pullRequestBranch == null ? branch : pullRequestBranch;
+    }
+
+    /**
+     * The pull-request branch for a target: one per target branch and folder, so a new update to the same
+     * target replaces the branch and updates the same open pull request.
+     */
+    public static String pullRequestBranchFor(String branch, String path) {
+        String folder = path == null || path.isBlank() || path.equals(".") ? "root" : path;
+        String name = ("slipway/" + branch + "/" + folder).replaceAll("[^A-Za-z0-9._/-]+", "-")
+                .replaceAll("/+", "/").replaceAll("\\.\\.+", ".").replaceAll("(^[./-]+)|([./-]+$)", "");
+        return name.endsWith(".lock") ? name.substring(0, name.length() - 5) : name;
     }
 }

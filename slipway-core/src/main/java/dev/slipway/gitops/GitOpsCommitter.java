@@ -127,7 +127,7 @@ public final class GitOpsCommitter {
                 RevCommit commit = commit(git, spec, changes);
                 RemoteRefUpdate.Status status = push(git, spec, transport);
                 if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
-                    events.finished(Phase.COMMIT, spec.repositoryUrl(), "pushed " + shortId(commit) + " to " + spec.branch()
+                    events.finished(Phase.COMMIT, spec.repositoryUrl(), "pushed " + shortId(commit) + " to " + spec.pushBranch()
                             + (attempt > 1 ? " after " + attempt + " attempts" : ""));
                     return new Outcome(commit.name(), changes, false, attempt);
                 }
@@ -217,7 +217,9 @@ public final class GitOpsCommitter {
     private RemoteRefUpdate.Status push(Git git, CommitSpec spec, GitTransport transport) throws GitAPIException {
         Iterable<PushResult> results = transport.configure(git.push()
                         .setRemote("origin")
-                        .setRefSpecs(new RefSpec(Constants.HEAD + ":" + Constants.R_HEADS + spec.branch())))
+                        // a pull-request branch belongs to Slipway: each update replaces it
+                        .setRefSpecs(new RefSpec((spec.pullRequestBranch() == null ? "" : "+") + Constants.HEAD + ":"
+                                + Constants.R_HEADS + spec.pushBranch())))
                 .call();
         for (PushResult result : results) {
             for (RemoteRefUpdate ref : result.getRemoteUpdates()) {

@@ -204,7 +204,7 @@ class GitOpsCommitterTest {
 
     @Test
     void aMissingBranchIsNamed() {
-        CommitSpec spec = new CommitSpec(url, "release", null, null, null, null, null, null, false, null, 3, Duration.ofMillis(10));
+        CommitSpec spec = new CommitSpec(url, "release", null, null, null, null, null, null, false, null, null, 3, Duration.ofMillis(10));
         assertThatThrownBy(() -> committer("cache").commitAndPush(spec, setImage("apps/app0.yaml", "x")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("branch: branch 'release' does not exist");
@@ -213,7 +213,7 @@ class GitOpsCommitterTest {
     @Test
     void anUnreachableRepositoryFailsClearly() {
         CommitSpec spec = new CommitSpec(temp.resolve("missing.git").toUri().toString(), "main", null, null, null, null,
-                null, null, false, null, 3, Duration.ofMillis(10));
+                null, null, false, null, null, 3, Duration.ofMillis(10));
         assertThatThrownBy(() -> committer("cache").commitAndPush(spec, setImage("apps/app0.yaml", "x")))
                 .isInstanceOf(GitOpsException.class)
                 .hasMessageContaining("Git update of " + spec.repositoryUrl() + " failed");
@@ -229,12 +229,12 @@ class GitOpsCommitterTest {
     private CommitSpec spec(Long buildNumber, String sourceCommit) {
         Provenance provenance = new Provenance(SOURCE, sourceCommit, "main",
                 "https://jenkins.example/job/shop/" + buildNumber + "/", buildNumber, "d-" + buildNumber);
-        return new CommitSpec(url, "main", null, null, null, null, null, provenance, false, null, 64, Duration.ofMillis(20));
+        return new CommitSpec(url, "main", null, null, null, null, null, provenance, false, null, null, 64, Duration.ofMillis(20));
     }
 
     private static CommitSpec withDowngrade(CommitSpec s) {
         return new CommitSpec(s.repositoryUrl(), s.branch(), s.auth(), s.messageTemplate(), s.authorName(), s.authorEmail(),
-                s.image(), s.provenance(), true, s.sourceRepository(), s.maxAttempts(), s.backoff());
+                s.image(), s.provenance(), true, s.sourceRepository(), s.pullRequestBranch(), s.maxAttempts(), s.backoff());
     }
 
     /** Stands in for the manifest updater: sets the one {@code image:} line of a file. */
