@@ -36,8 +36,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * requests, so clients that reuse connections behave as they would without the proxy. Messages are
  * forwarded byte for byte (Content-Length, chunked and close-delimited bodies); headers are not
  * rewritten, so the upstream sees the proxy's address in {@code Host} and builds its
- * {@code Location} URLs through the proxy. TLS (passthrough or termination) is not supported: put it
- * only in front of plain-HTTP servers.
+ * {@code Location} URLs through the proxy. TLS is not supported: a connection that starts with a TLS
+ * handshake is tunnelled to the upstream unchanged (so clients that probe https first get the
+ * upstream's answer at once), but it is neither logged nor subject to faults. Put the proxy in front
+ * of plain-HTTP servers.
  *
  * <p>Use as {@code @RegisterExtension static FaultProxy proxy = FaultProxy.inFrontOf(registry::hostPort);}.
  * The target is resolved when a client connects, so the order in which JUnit starts the extensions
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
+    private static final int TLS_HANDSHAKE_RECORD = 0x16;
 
     private final Supplier<String> upstreamHostPort;
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
@@ -104,7 +107,7 @@ public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, Au
         return List.copyOf(requests);
     }
 
-    /** How many client connections the proxy has accepted; fewer than requests means keep-alive worked. */
+    /** How many client connections carried HTTP requests; fewer than requests means keep-alive worked. */
     public int connectionCount() {
         return connections.get();
     }
@@ -148,7 +151,6 @@ public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, Au
             try {
                 Socket client = server.accept();
                 openSockets.add(client);
-                connections.incrementAndGet();
                 executor.execute(() -> serve(client));
             } catch (IOException closed) {
                 return;
@@ -170,6 +172,17 @@ public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, Au
             OutputStream toClient = client.getOutputStream();
             InputStream fromUpstream = null;
             OutputStream toUpstream = null;
+            fromClient.mark(1);
+            int firstByte = fromClient.read();
+            fromClient.reset();
+            if (firstByte == TLS_HANDSHAKE_RECORD) {
+                // containers/image probes https first even with tls-verify=false; tunnel it so the
+                // upstream's answer ends the probe at once instead of after a handshake timeout
+                upstream = connectUpstream();
+                tunnel(fromClient, toClient, upstream);
+                return;
+            }
+            int connection = connections.incrementAndGet();
             while (true) {
                 byte[] head = readHead(fromClient);
                 if (head == null) {
@@ -189,7 +202,7 @@ public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, Au
                     copyBody(request, fromClient, OutputStream.nullOutputStream(), false);
                     toClient.write(cannedResponse(fault.get()));
                     toClient.flush();
-                    requests.add(new RecordedRequest(method, target, fault.get().status(), faultName));
+                    requests.add(new RecordedRequest(connection, method, target, fault.get().status(), faultName));
                     if (request.connectionClose()) {
                         return;
                     }
@@ -214,7 +227,7 @@ public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, Au
                     do {
                         byte[] responseHead = readHead(fromUpstream);
                         if (responseHead == null) {
-                            requests.add(new RecordedRequest(method, target, 0, "upstream closed"));
+                            requests.add(new RecordedRequest(connection, method, target, 0, "upstream closed"));
                             return;
                         }
                         response = Head.parse(responseHead);
@@ -223,12 +236,12 @@ public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, Au
                     boolean bodiless = method.equals("HEAD") || response.status() == 204 || response.status() == 304;
                     boolean closeDelimited = !bodiless && copyBody(response, fromUpstream, limitedClient, true);
                     limitedClient.flush();
-                    requests.add(new RecordedRequest(method, target, response.status(), faultName));
+                    requests.add(new RecordedRequest(connection, method, target, response.status(), faultName));
                     if (closeDelimited || request.connectionClose() || response.connectionClose()) {
                         return;
                     }
                 } catch (ResetNow reset) {
-                    requests.add(new RecordedRequest(method, target, 0, faultName));
+                    requests.add(new RecordedRequest(connection, method, target, 0, faultName));
                     client.setSoLinger(true, 0);
                     return;
                 }
@@ -244,6 +257,25 @@ public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, Au
                 closeQuietly(upstream);
                 openSockets.remove(upstream);
             }
+        }
+    }
+
+    private void tunnel(InputStream fromClient, OutputStream toClient, Socket upstream) throws IOException {
+        InputStream fromUpstream = upstream.getInputStream();
+        OutputStream toUpstream = upstream.getOutputStream();
+        executor.execute(() -> {
+            try {
+                fromUpstream.transferTo(toClient);
+            } catch (IOException closed) {
+                // the other direction ends the tunnel
+            } finally {
+                closeQuietly(upstream);
+            }
+        });
+        try {
+            fromClient.transferTo(toUpstream);
+        } catch (IOException closed) {
+            // either side hung up
         }
     }
 
