@@ -153,6 +153,12 @@ public final class RegistryServer implements PerClassServer {
         return "127.0.0.1:" + port;
     }
 
+    /** The PID of the docker-registry process. */
+    public long pid() {
+        requireStarted();
+        return process.pid();
+    }
+
     public int port() {
         requireStarted();
         return port;
