@@ -67,6 +67,9 @@ public final class FaultProxy implements PerClassServer {
     /** Starts listening on a free port of 127.0.0.1. */
     @Override
     public FaultProxy start() {
+        if (serverSocket != null) {
+            throw new IllegalStateException("fault proxy already started on " + hostPort());
+        }
         try {
             serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
