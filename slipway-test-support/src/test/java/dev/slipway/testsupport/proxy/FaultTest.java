@@ -3,10 +3,15 @@ package dev.slipway.testsupport.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.process.FreePorts;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** Fault matching, and the proxy alone (no upstream server). */
 class FaultTest {
     private final FaultProxy proxy = FaultProxy.inFrontOf(() -> "127.0.0.1:1");
 
@@ -35,6 +40,19 @@ class FaultTest {
         assertThat(fault.tryFire("PATCH", "/v2/app/blobs/uploads/abc")).isTrue();
         assertThat(fault.tryFire("PUT", "/v2/app/blobs/uploads/abc")).isFalse();
         assertThat(fault.tryFire("PATCH", "/prefix/v2/app/blobs/uploads/abc")).isFalse();
+    }
+
+    @Test
+    void anUnreachableUpstreamIsA502InTheLog() throws Exception {
+        int closedPort = FreePorts.next();
+        try (FaultProxy toNowhere = FaultProxy.inFrontOf(() -> "127.0.0.1:" + closedPort).start()) {
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(HttpRequest.newBuilder(toNowhere.baseUri().resolve("/v2/")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(toNowhere.requests()).singleElement().hasToString("#1 GET /v2/ -> 502 [upstream unreachable]");
+        }
     }
 
     @Test
