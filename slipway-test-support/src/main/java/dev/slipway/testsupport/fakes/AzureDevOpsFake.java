@@ -56,7 +56,7 @@ public final class AzureDevOpsFake extends FakeHttpServer {
         return List.copyOf(pulls);
     }
 
-    /** Statuses created so far; each has {@code target} "pr:{id}" or "commit:{sha}". */
+    /** Statuses created so far; each also has {@code target} "pr:{id}" or "commit:{sha}" (not sent to clients). */
     public List<Map<String, Object>> statuses() {
         return List.copyOf(statuses);
     }
@@ -99,7 +99,7 @@ public final class AzureDevOpsFake extends FakeHttpServer {
                 + "/pullRequests/" + id);
         pr.put("repositoryKey", repository);
         pulls.add(pr);
-        return FakeResponse.json(201, pr);
+        return FakeResponse.json(201, visible(pr));
     }
 
     private FakeResponse listPulls(FakeRequest request, Matcher path) {
@@ -115,7 +115,7 @@ public final class AzureDevOpsFake extends FakeHttpServer {
             if (repository(path).equals(pr.get("repositoryKey")) && ("all".equals(status) || status.equals(pr.get("status")))
                     && (source == null || source.equals(pr.get("sourceRefName")))
                     && (target == null || target.equals(pr.get("targetRefName")))) {
-                matching.add(pr);
+                matching.add(visible(pr));
             }
         }
         return FakeResponse.json(200, Map.of("value", matching, "count", matching.size()));
@@ -142,7 +142,7 @@ public final class AzureDevOpsFake extends FakeHttpServer {
                 pr.put(field, body.get(field));
             }
         }
-        return FakeResponse.json(200, pr);
+        return FakeResponse.json(200, visible(pr));
     }
 
     private FakeResponse createStatus(FakeRequest request, Matcher path, String target) {
@@ -170,7 +170,7 @@ public final class AzureDevOpsFake extends FakeHttpServer {
         status.put("repositoryKey", repository(path));
         statuses.add(status);
         // the statuses/create page documents 201 for commit statuses, pull-request-statuses/create 200
-        return FakeResponse.json(target.startsWith("commit:") ? 201 : 200, status);
+        return FakeResponse.json(target.startsWith("commit:") ? 201 : 200, visible(status));
     }
 
     private FakeResponse listStatuses(FakeRequest request, Matcher path, String target) {
@@ -179,7 +179,8 @@ public final class AzureDevOpsFake extends FakeHttpServer {
             return rejected;
         }
         List<Map<String, Object>> matching = statuses.stream()
-                .filter(s -> s.get("target").equals(target) && s.get("repositoryKey").equals(repository(path))).toList();
+                .filter(s -> s.get("target").equals(target) && s.get("repositoryKey").equals(repository(path)))
+                .map(AzureDevOpsFake::visible).toList();
         return FakeResponse.json(200, Map.of("value", matching, "count", matching.size()));
     }
 
@@ -221,6 +222,14 @@ public final class AzureDevOpsFake extends FakeHttpServer {
     private Map<String, Object> find(Matcher path, int id) {
         return pulls.stream().filter(pr -> repository(path).equals(pr.get("repositoryKey")) && pr.get("pullRequestId").equals(id))
                 .findFirst().orElse(null);
+    }
+
+    /** The stored object without the fake's bookkeeping keys. */
+    private static Map<String, Object> visible(Map<String, Object> stored) {
+        Map<String, Object> copy = new LinkedHashMap<>(stored);
+        copy.remove("repositoryKey");
+        copy.remove("target");
+        return copy;
     }
 
     private static String repository(Matcher path) {

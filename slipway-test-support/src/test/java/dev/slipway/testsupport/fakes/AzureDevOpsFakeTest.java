@@ -26,6 +26,7 @@ class AzureDevOpsFakeTest {
         assertThat(created.status()).isEqualTo(201);
         int id = created.json().get("pullRequestId").asInt();
         assertThat(created.json().get("status").asText()).isEqualTo("active");
+        assertThat(created.json().has("repositoryKey")).as("no bookkeeping in answers").isFalse();
 
         Http.Answer listed = call("GET", REPO + "/pullrequests?searchCriteria.sourceRefName=refs/heads/slipway/web"
                 + "&searchCriteria.status=active&api-version=7.1", null);
