@@ -42,6 +42,7 @@ public final class AzureDevOpsFake extends FakeHttpServer {
     public AzureDevOpsFake(String token) {
         super("Azure DevOps");
         this.token = token;
+        guard(this::check);
         String repo = "(?i)/([^/]+)/([^/]+)/_apis/git/repositories/([^/]+)";
         route("POST", repo + "/pullrequests", this::createPull);
         route("GET", repo + "/pullrequests", this::listPulls);
@@ -62,10 +63,6 @@ public final class AzureDevOpsFake extends FakeHttpServer {
     }
 
     private FakeResponse createPull(FakeRequest request, Matcher path) {
-        FakeResponse rejected = check(request);
-        if (rejected != null) {
-            return rejected;
-        }
         Map<String, Object> body = jsonObject(request.body());
         if (body == null) {
             return error(400, "ArgumentNullException", "Value cannot be null.\r\nParameter name: gitPullRequestToCreate");
@@ -103,10 +100,6 @@ public final class AzureDevOpsFake extends FakeHttpServer {
     }
 
     private FakeResponse listPulls(FakeRequest request, Matcher path) {
-        FakeResponse rejected = check(request);
-        if (rejected != null) {
-            return rejected;
-        }
         String status = request.queryParameter("searchCriteria.status") == null ? "active" : request.queryParameter("searchCriteria.status");
         String source = request.queryParameter("searchCriteria.sourceRefName");
         String target = request.queryParameter("searchCriteria.targetRefName");
@@ -122,10 +115,6 @@ public final class AzureDevOpsFake extends FakeHttpServer {
     }
 
     private FakeResponse updatePull(FakeRequest request, Matcher path) {
-        FakeResponse rejected = check(request);
-        if (rejected != null) {
-            return rejected;
-        }
         Map<String, Object> body = jsonObject(request.body());
         if (body == null) {
             return error(400, "ArgumentNullException", "Value cannot be null.\r\nParameter name: gitPullRequestToUpdate");
@@ -146,10 +135,6 @@ public final class AzureDevOpsFake extends FakeHttpServer {
     }
 
     private FakeResponse createStatus(FakeRequest request, Matcher path, String target) {
-        FakeResponse rejected = check(request);
-        if (rejected != null) {
-            return rejected;
-        }
         if (target.startsWith("pr:") && find(path, Integer.parseInt(path.group(4))) == null) {
             return error(404, "GitPullRequestNotFoundException", "TF401180: The requested pull request was not found.");
         }
@@ -174,10 +159,6 @@ public final class AzureDevOpsFake extends FakeHttpServer {
     }
 
     private FakeResponse listStatuses(FakeRequest request, Matcher path, String target) {
-        FakeResponse rejected = check(request);
-        if (rejected != null) {
-            return rejected;
-        }
         List<Map<String, Object>> matching = statuses.stream()
                 .filter(s -> s.get("target").equals(target) && s.get("repositoryKey").equals(repository(path)))
                 .map(AzureDevOpsFake::visible).toList();

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -34,6 +35,7 @@ public abstract class FakeHttpServer implements BeforeAllCallback, AfterAllCallb
     private final String name;
     private final List<Route> routes = new ArrayList<>();
     private final List<FakeRequest> requests = new CopyOnWriteArrayList<>();
+    private Function<FakeRequest, FakeResponse> guard = request -> null;
     private HttpServer server;
 
     protected FakeHttpServer(String name) {
@@ -43,6 +45,14 @@ public abstract class FakeHttpServer implements BeforeAllCallback, AfterAllCallb
     /** Adds a route; {@code pathRegex} must match the whole decoded path, its groups go to the handler. */
     protected final void route(String method, String pathRegex, BiFunction<FakeRequest, Matcher, FakeResponse> handler) {
         routes.add(new Route(method, Pattern.compile(pathRegex), handler));
+    }
+
+    /**
+     * A check run before every route's handler (authentication, api-version, ...): it returns the
+     * rejection, or null to let the handler answer.
+     */
+    protected final void guard(Function<FakeRequest, FakeResponse> check) {
+        this.guard = check;
     }
 
     /** The answer for a path no route knows. */
@@ -134,7 +144,8 @@ public abstract class FakeHttpServer implements BeforeAllCallback, AfterAllCallb
             if (matcher.matches()) {
                 pathKnown = true;
                 if (route.method().equals(request.method())) {
-                    return route.handler().apply(request, matcher);
+                    FakeResponse rejected = guard.apply(request);
+                    return rejected != null ? rejected : route.handler().apply(request, matcher);
                 }
             }
         }

@@ -35,6 +35,7 @@ public final class GitHubFake extends FakeHttpServer {
     public GitHubFake(String token) {
         super("GitHub");
         this.token = token;
+        guard(this::authenticate);
         String repo = "/repos/([^/]+)/([^/]+)";
         route("POST", repo + "/pulls", this::createPull);
         route("GET", repo + "/pulls", this::listPulls);
@@ -54,10 +55,6 @@ public final class GitHubFake extends FakeHttpServer {
     }
 
     private FakeResponse createPull(FakeRequest request, Matcher path) {
-        FakeResponse denied = authenticate(request);
-        if (denied != null) {
-            return denied;
-        }
         Map<String, Object> body = jsonObject(request.body());
         if (body == null) {
             return problemsParsingJson();
@@ -96,10 +93,6 @@ public final class GitHubFake extends FakeHttpServer {
     }
 
     private FakeResponse listPulls(FakeRequest request, Matcher path) {
-        FakeResponse denied = authenticate(request);
-        if (denied != null) {
-            return denied;
-        }
         String fullName = path.group(1) + "/" + path.group(2);
         String state = request.queryParameter("state") == null ? "open" : request.queryParameter("state");
         String head = request.queryParameter("head");
@@ -117,10 +110,6 @@ public final class GitHubFake extends FakeHttpServer {
     }
 
     private FakeResponse updatePull(FakeRequest request, Matcher path) {
-        FakeResponse denied = authenticate(request);
-        if (denied != null) {
-            return denied;
-        }
         Map<String, Object> body = jsonObject(request.body());
         if (body == null) {
             return problemsParsingJson();
@@ -148,10 +137,6 @@ public final class GitHubFake extends FakeHttpServer {
     }
 
     private FakeResponse createStatus(FakeRequest request, Matcher path) {
-        FakeResponse denied = authenticate(request);
-        if (denied != null) {
-            return denied;
-        }
         Map<String, Object> body = jsonObject(request.body());
         if (body == null) {
             return problemsParsingJson();
@@ -173,10 +158,6 @@ public final class GitHubFake extends FakeHttpServer {
     }
 
     private FakeResponse listStatuses(FakeRequest request, Matcher path) {
-        FakeResponse denied = authenticate(request);
-        if (denied != null) {
-            return denied;
-        }
         String fullName = path.group(1) + "/" + path.group(2);
         List<Map<String, Object>> matching = new ArrayList<>(statuses.stream()
                 .filter(s -> s.get("repository").equals(fullName) && s.get("sha").equals(path.group(3))).toList());
