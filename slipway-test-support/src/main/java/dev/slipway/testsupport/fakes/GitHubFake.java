@@ -18,8 +18,9 @@ import java.util.regex.Matcher;
  *   <li>{@code POST /repos/{owner}/{repo}/statuses/{sha}}, {@code GET .../commits/{ref}/statuses}
  *       (https://docs.github.com/en/rest/commits/statuses)</li>
  * </ul>
- * Answers carry the fields of the documented examples that clients read. Rejects like GitHub: no token
- * → 401 "Requires authentication", a wrong one → 401 "Bad credentials", a body that is not JSON → 400
+ * Answers carry the fields of the documented examples that clients read. Repositories are private.
+ * Rejects like GitHub: a write without a token → 401 "Requires authentication", a read without one →
+ * 404 (GitHub hides private repositories), a wrong token → 401 "Bad credentials", a body that is not JSON → 400
  * "Problems parsing JSON", a missing field or a second open pull request for the same head and base →
  * 422 "Validation Failed", an unknown pull request → 404.
  */
@@ -167,6 +168,9 @@ public final class GitHubFake extends FakeHttpServer {
 
     private FakeResponse authenticate(FakeRequest request) {
         String authorization = request.header("Authorization");
+        if (authorization == null && "GET".equals(request.method())) {
+            return notFoundJson(); // the repositories are private: GitHub does not reveal that they exist
+        }
         if (authorization == null) {
             return FakeResponse.json(401, Map.of("message", "Requires authentication",
                     "documentation_url", "https://docs.github.com/rest"));

@@ -55,7 +55,13 @@ class GitHubFakeTest {
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.json().get("message").asText()).isEqualTo("Requires authentication");
         Http.Answer wrong = Http.send("GET", github.url() + "/repos/org/app/pulls", null, "Authorization", "token nope");
+        assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().get("message").asText()).isEqualTo("Bad credentials");
+    }
+
+    @Test
+    void aReadWithoutTokenDoesNotRevealThePrivateRepository() {
+        assertThat(Http.send("GET", github.url() + "/repos/org/app/pulls", null).status()).isEqualTo(404);
     }
 
     @Test
