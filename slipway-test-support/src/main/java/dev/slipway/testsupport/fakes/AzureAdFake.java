@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
  * federated token). Issues {@link FakeJwt} tokens whose {@code aud} is the scope's resource.
  * Source of the request and answer shapes:
  * https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow
- * (error codes: https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes).
+ * (error codes: https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes; the
+ * AADSTS1002012 text for a scope without {@code /.default} as quoted in MicrosoftDocs/azure-docs#99862).
  */
 public final class AzureAdFake extends FakeHttpServer {
     public static final String ARM_SCOPE = "https://management.azure.com/.default";
