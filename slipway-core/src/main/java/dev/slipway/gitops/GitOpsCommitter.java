@@ -231,7 +231,8 @@ public final class GitOpsCommitter {
                     case REJECTED_OTHER_REASON:
                         String reason = Optional.ofNullable(ref.getMessage()).orElse("");
                         // a concurrent push holding the ref lock on the server is a race like a non-fast-forward
-                        if (reason.contains("lock") || reason.contains("fetch first") || reason.contains("non-fast-forward")) {
+                        if (reason.contains("lock") || reason.contains("fetch first") || reason.contains("non-fast-forward")
+                                || reason.contains("failed to update ref")) {
                             return RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD;
                         }
                         throw new GitOpsException("the server refused the push to " + spec.branch() + ": "

@@ -134,16 +134,17 @@ final class GitTransport implements AutoCloseable {
     /** Turns a transport failure into a message naming the remote, without the exception's credentials. */
     RuntimeException explain(String action, Exception failure, SecretMasker masker) {
         String detail = masker.mask(rootMessage(failure));
-        String lower = detail.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("401")
-                || lower.contains("403") || lower.contains("auth fail") || lower.contains("no more authentication methods")) {
-            return new AuthenticationException("Git " + action + " of " + url + " was refused: " + detail,
-                    "check the Git credential: its user name, password or token, or the SSH key the server trusts");
-        }
+        // classify on the failure text without the URL: a port or path can look like an HTTP status
+        String lower = detail.replace(url, "").toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("host key") || lower.contains("known_hosts") || lower.contains("server key")
                 || lower.contains("unknown host") || lower.contains("hostkey")) {
             return new AuthenticationException("Git " + action + " of " + url + ": the server's SSH host key is not trusted: " + detail,
                     "add the server's host key to known_hosts (ssh-keyscan), or allow accepting a new host key explicitly");
+        }
+        if (lower.contains("not authorized") || lower.contains("authentication") || lower.matches("(?s).*\\b40[13]\\b.*")
+                || lower.contains("auth fail") || lower.contains("no more authentication methods") || lower.contains("permission denied")) {
+            return new AuthenticationException("Git " + action + " of " + url + " was refused: " + detail,
+                    "check the Git credential: its user name, password or token, or the SSH key the server trusts");
         }
         return new GitOpsException("Git " + action + " of " + url + " failed: " + detail,
                 "check that the repository URL and branch are right and the server is reachable");

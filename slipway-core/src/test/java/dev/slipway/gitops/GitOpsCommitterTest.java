@@ -78,33 +78,6 @@ class GitOpsCommitterTest {
     }
 
     @Test
-    void thirtyTwoConcurrentUpdatesOfDifferentImagesAllLandOnce() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            List<Future<GitOpsCommitter.Outcome>> results = new ArrayList<>();
-            for (int i = 0; i < 32; i++) {
-                int n = i;
-                // every pipeline has its own workspace, so its own cache
-                results.add(pool.submit(() -> committer("cache-" + n).commitAndPush(spec((long) n, null),
-                        setImage("apps/app" + n + ".yaml", "acr.azurecr.io/app" + n + ":2.0"))));
-            }
-            for (Future<GitOpsCommitter.Outcome> result : results) {
-                assertThat(result.get().upToDate()).isFalse();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        for (int i = 0; i < 32; i++) {
-            assertThat(Git.cli(temp, "--git-dir", remote.toString(), "show", "main:apps/app" + i + ".yaml"))
-                    .isEqualTo("image: acr.azurecr.io/app" + i + ":2.0\n");
-        }
-        assertThat(commitCount()).as("seed + one commit per update, none lost or duplicated").isEqualTo(33);
-        String changedFiles = Git.cli(temp, "--git-dir", remote.toString(), "log", "--format=", "--name-only", "main");
-        assertThat(changedFiles.lines().filter(l -> !l.isBlank()).distinct().count()).isEqualTo(32);
-        assertThat(changedFiles.lines().filter(l -> !l.isBlank()).count()).isEqualTo(32 + 32);
-    }
-
-    @Test
     void thirtyTwoConcurrentUpdatesToTheSameValueMakeOneCommit() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         List<Future<GitOpsCommitter.Outcome>> results = new ArrayList<>();
