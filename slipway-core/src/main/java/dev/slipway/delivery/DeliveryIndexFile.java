@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
+import dev.slipway.support.SecretMasker;
 import dev.slipway.support.SlipwayException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ public final class DeliveryIndexFile {
                             + "; moved it to " + aside.getFileName() + " and started a new index");
                 }
                 DeliveryIndex updated = loaded.index.with(record, maxHistory, events.clock().instant());
-                writeAtomically(toJson(updated));
+                writeAtomically(toJson(updated, events.masker()));
                 return updated;
             }
         } catch (IOException e) {
@@ -100,8 +101,8 @@ public final class DeliveryIndexFile {
         }
     }
 
-    /** The index as the JSON the pages read (records masked with the events' masker). */
-    public String toJson(DeliveryIndex index) {
+    /** The index as the JSON the pages read, every record masked with {@code masker}. */
+    public static String toJson(DeliveryIndex index, SecretMasker masker) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", DeliveryIndex.SCHEMA_VERSION);
         root.put("kind", KIND);
@@ -113,14 +114,14 @@ public final class DeliveryIndexFile {
             ObjectNode env = environments.addObject();
             env.put("name", state.name());
             if (state.latest() != null) {
-                env.set("latest", recordNode(state.latest()));
+                env.set("latest", recordNode(state.latest(), masker));
             }
             if (state.live() != null) {
-                env.set("live", recordNode(state.live()));
+                env.set("live", recordNode(state.live(), masker));
             }
         }
         ArrayNode history = root.putArray("history");
-        index.history().forEach(r -> history.add(recordNode(r)));
+        index.history().forEach(r -> history.add(recordNode(r, masker)));
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -190,9 +191,9 @@ public final class DeliveryIndexFile {
         }
     }
 
-    private JsonNode recordNode(DeliveryRecord record) {
+    private static JsonNode recordNode(DeliveryRecord record, SecretMasker masker) {
         try {
-            return MAPPER.readTree(DeliveryRecords.toJson(record, events.masker()));
+            return MAPPER.readTree(DeliveryRecords.toJson(record, masker));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write delivery record " + record.id(), e);
         }
