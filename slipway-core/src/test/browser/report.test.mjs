@@ -258,3 +258,16 @@ test("an endpoint that fails is reported on the page, not a blank", async () => 
   assert.equal(await text(page.getByRole("alert")), "Cannot load the deliveries: the server answered 404");
   await context.close();
 });
+
+test("the CLI report opened straight from disk renders under its own Content-Security-Policy", async () => {
+  const context = await browser.newContext({ timezoneId: "UTC" });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  await page.goto("file://" + join(FIXTURES, "gitops-waiting.html"));
+  await page.waitForSelector("[data-slipway-report][data-rendered='true']");
+  assert.equal(await page.locator("article.sw-card").count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
