@@ -49,7 +49,10 @@ class DeliveryEndpointsDocumentedTest {
 
     @Test
     void theRunEndpointIsAListOfRecordsTheFrontEndReads() throws Exception {
-        assertThat(properties(schema("RunDeliveries"))).containsOnlyKeys("records");
+        JsonNode json = new ObjectMapper().readTree(DeliveryEndpoints.runJson(
+                List.of(record("a", "prod", Outcome.SUCCEEDED, 0), DeliveryRecordJsonTest.gitOpsRecord()), new SecretMasker()));
+        assertThat(fieldNames(json)).containsExactlyInAnyOrderElementsOf(properties(schema("RunDeliveries")).keySet());
+        assertThat(json.get("records")).extracting(r -> r.get("id").asText()).containsExactly("a", "d-42");
         assertThat(schema("DeliveryRecord")).containsEntry("$ref", "./delivery-record.schema.json");
         assertThat(Path.of("..", "docs", "delivery-record.schema.json")).exists();
         // the front end's normalise() accepts this shape

@@ -11,40 +11,16 @@ import dev.slipway.support.Events;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRecorderTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
-    /** A clock that moves one second per reading, so every event has its own time. */
-    static final class SteppingClock extends Clock {
-        private Instant now = T0;
-
-        @Override
-        public synchronized Instant instant() {
-            Instant at = now;
-            now = now.plus(Duration.ofSeconds(1));
-            return at;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final SteppingClock clock = new SteppingClock();
+    /** One second per reading, so every event has its own time. */
+    private final ManualClock clock = new ManualClock(T0, Duration.ofSeconds(1));
     private final SecretMasker masker = new SecretMasker();
     private final Events events = new Events(clock, masker);
     private final DeliveryRecorder recorder = new DeliveryRecorder("d-1", DeliveryRecord.Mode.PUSH, clock);

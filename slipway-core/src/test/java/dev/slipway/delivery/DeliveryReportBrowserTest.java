@@ -11,14 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -35,41 +31,13 @@ class DeliveryReportBrowserTest {
     private static final String DIGEST = "sha256:4f9a1c0e" + "7d3b5a2f".repeat(7);
     private static final String OLD_DIGEST = "sha256:1b2c3d4e" + "5f6a7b8c".repeat(7);
 
-    /** A clock the scenario moves by hand, so phase durations are exact. */
-    static final class ScenarioClock extends Clock {
-        private Instant now;
-
-        ScenarioClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(int seconds) {
-            now = now.plus(Duration.ofSeconds(seconds));
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private static final class Scenario {
-        final ScenarioClock clock;
+        final ManualClock clock;
         final Events events;
         final DeliveryRecorder recorder;
 
         Scenario(String id, Mode mode, String start) {
-            clock = new ScenarioClock(Instant.parse(start));
+            clock = new ManualClock(Instant.parse(start), Duration.ZERO);
             events = new Events(clock, new SecretMasker());
             recorder = new DeliveryRecorder(id, mode, clock);
             events.subscribe(recorder);
@@ -170,8 +138,7 @@ class DeliveryReportBrowserTest {
         ReportWriter.write(fixtures.resolve("rolled-back.html"),
                 ReportWriter.render("Rolled back", List.of(rolledBack()), masker, generated));
         // what the Jenkins endpoints will serve: a run's records, and the job's index
-        Files.writeString(fixtures.resolve("run-records.json"), List.of(rolledBack(), gitOpsWaiting()).stream()
-                .map(r -> DeliveryRecords.toJson(r, masker)).collect(Collectors.joining(",", "{\"records\": [", "]}")));
+        Files.writeString(fixtures.resolve("run-records.json"), DeliveryEndpoints.runJson(List.of(rolledBack(), gitOpsWaiting()), masker));
         Path index = fixtures.resolve(DeliveryIndexFile.FILE_NAME);
         Files.deleteIfExists(index);
         DeliveryIndexFile indexFile = new DeliveryIndexFile(index, 50, Events.silent());
