@@ -233,6 +233,7 @@ test("the Jenkins job page: environments fetched from the JSON endpoint, history
   assert.equal(await history.count(), 4);
   assert.deepEqual(await history.evaluateAll((ds) => ds.map((d) => d.dataset.recordId)),
     ["d-gitops-32", "d-push-30", "d-push-31", "d-push-29"]);
+  assert.equal(await page.locator(".sw-history summary a").count(), 0, "a summary is one control, with no link inside");
   await history.nth(1).locator("summary").focus();
   await page.keyboard.press("Enter");
   assert.ok(await history.nth(1).evaluate((d) => d.open));

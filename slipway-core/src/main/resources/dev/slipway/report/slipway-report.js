@@ -307,12 +307,15 @@
 
   // --- a job: environments and history --------------------------------------------------------------
 
+  function runText(record) {
+    return record.build.number !== undefined && record.build.number !== null ? "#" + record.build.number : "run";
+  }
+
   function runLink(record) {
     if (!record || !record.build) {
       return null;
     }
-    var text = record.build.number !== undefined && record.build.number !== null ? "#" + record.build.number : "run";
-    return record.build.url ? link(record.build.url, text) : el("span", null, text);
+    return record.build.url ? link(record.build.url, runText(record)) : el("span", null, runText(record));
   }
 
   function digestCell(record) {
@@ -351,7 +354,9 @@
 
   function historyItem(record) {
     return el("details", { "data-record-id": record.id },
-      el("summary", null, badge(record.outcome), el("strong", null, cardTitle(record)), runLink(record), time(record.startedAt),
+      // no link inside the summary: it is one control that opens the card (whose facts link the run)
+      el("summary", null, badge(record.outcome), el("strong", null, cardTitle(record)),
+        record.build ? el("span", null, runText(record)) : null, time(record.startedAt),
         record.image && record.image.digest ? el("code", null, shortDigest(record.image.digest)) : null),
       card(record, 3));
   }

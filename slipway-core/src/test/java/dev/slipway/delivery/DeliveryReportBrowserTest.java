@@ -151,8 +151,12 @@ class DeliveryReportBrowserTest {
         for (String file : List.of("package.json", "package-lock.json", "report.test.mjs")) {
             Files.copy(BROWSER_SOURCES.resolve(file), tests.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        if (!Files.isDirectory(tests.resolve("node_modules/playwright-core"))) {
+        // npm ci again only when the lock file changed since the last install (then it is a no-op offline)
+        Path installedLock = tests.resolve("node_modules/.installed-package-lock.json");
+        String lock = Files.readString(tests.resolve("package-lock.json"));
+        if (!Files.exists(installedLock) || !Files.readString(installedLock).equals(lock)) {
             run(tests, List.of(npm.toString(), "ci", "--no-audit", "--no-fund", "--ignore-scripts"), "npm-ci.log");
+            Files.writeString(installedLock, lock);
         }
         run(tests, List.of(node.toString(), "--test", "--test-reporter=spec", "report.test.mjs"), "node-test.log",
                 "CHROMIUM", chromium.toString(),
