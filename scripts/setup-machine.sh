@@ -17,7 +17,11 @@ packages=(
   python3           # the reference app's unit test (Debian's /usr/bin/python3)
   python3-flask
   python3-redis
+  chromium          # headless browser tests of the delivery pages (Playwright drives /usr/bin/chromium)
 )
+# Node.js and npm run the browser tests (playwright-core from the npm registry); many machines have them already.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -32,6 +36,9 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# sshd (Git over SSH in tests) refuses to start without its privilege-separation folder.
+[ "$(id -u)" -ne 0 ] || mkdir -p /run/sshd
 
 java -version 2>&1 | head -1
 echo "Machine ready."
