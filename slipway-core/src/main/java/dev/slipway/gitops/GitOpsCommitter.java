@@ -126,7 +126,13 @@ public final class GitOpsCommitter {
 
                 RevCommit commit = commit(git, spec, changes);
                 RemoteRefUpdate.Status status = push(git, spec, transport);
-                if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
+                if (status == RemoteRefUpdate.Status.UP_TO_DATE) {
+                    // another pipeline pushed the identical commit (same parent, content, message and second)
+                    events.info(Phase.COMMIT, spec.repositoryUrl(), "the same commit " + shortId(commit) + " is already on "
+                            + spec.pushBranch() + ": nothing to push");
+                    return new Outcome(commit.name(), List.of(), true, attempt);
+                }
+                if (status == RemoteRefUpdate.Status.OK) {
                     events.finished(Phase.COMMIT, spec.repositoryUrl(), "pushed " + shortId(commit) + " to " + spec.pushBranch()
                             + (attempt > 1 ? " after " + attempt + " attempts" : ""));
                     return new Outcome(commit.name(), changes, false, attempt);
