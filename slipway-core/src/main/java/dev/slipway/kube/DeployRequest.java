@@ -34,4 +34,12 @@ public record DeployRequest(List<String> manifests, List<ImageRef> images, Clust
         images = List.copyOf(images);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     }
+
+    /** Without an ApplySet name (no prune). */
+    public DeployRequest(List<String> manifests, List<ImageRef> images, ClusterAccess cluster, String namespace,
+            boolean plan, boolean serverDryRun, boolean force, boolean prune, boolean rollback, boolean allowDowngrade,
+            Duration timeout, Provenance provenance) {
+        this(manifests, images, cluster, namespace, plan, serverDryRun, force, prune, rollback, allowDowngrade, timeout,
+                provenance, null);
+    }
 }
