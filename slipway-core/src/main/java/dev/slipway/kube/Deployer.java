@@ -60,11 +60,6 @@ public final class Deployer {
         }
         List<KubeObject> objects = ApplyOrder.sort(new ManifestLoader(context.workspace()).load(request.manifests()));
         events.info(Event.Phase.DEPLOY, "", "read " + objects.size() + " objects from " + String.join(", ", request.manifests()));
-        ImageSubstitution.Result substitution = ImageSubstitution.apply(objects, request.images());
-        substitution.changes().forEach(change -> events.info(Event.Phase.DEPLOY, change.location(),
-                change.field() + ": " + change.oldValue() + " -> " + change.newValue()));
-        substitution.unmatched().forEach(image -> events.warning(Event.Phase.DEPLOY, image.reference(),
-                "image " + image.name() + " matches no container in the manifests: nothing was substituted for it"));
 
         try (KubeCluster cluster = new KubeCluster(connector.apply(request.cluster()), request.namespace())) {
             cluster.learnCustomResourceDefinitions(objects);
@@ -84,6 +79,12 @@ public final class Deployer {
                 }
                 plan.add(new Planned(object, type, namespace, null, null));
             }
+            // after namespaces are known, so changes name the object where it really goes
+            ImageSubstitution.Result substitution = ImageSubstitution.apply(objects, request.images());
+            substitution.changes().forEach(change -> events.info(Event.Phase.DEPLOY, change.location(),
+                    change.field() + ": " + change.oldValue() + " -> " + change.newValue()));
+            substitution.unmatched().forEach(image -> events.warning(Event.Phase.DEPLOY, image.reference(),
+                    "image " + image.name() + " matches no container in the manifests: nothing was substituted for it"));
             Traceability.annotate(objects, request.images(), request.provenance());
 
             // read what is there now: for the plan, the rollback copy, the downgrade guard and the actions

@@ -54,9 +54,11 @@ public final class Kubeconfigs {
             throw new InvalidInputException("kubeconfig", "the kubeconfig's context names no cluster server",
                     "choose a context whose cluster has a server URL");
         }
-        if (config.getOauthToken() != null) {
-            masker.register(dev.slipway.support.Secret.of(config.getOauthToken()));
-            checkToken(config.getOauthToken(), now);
+        for (String token : new String[] {config.getOauthToken(), config.getAutoOAuthToken()}) {
+            if (token != null && !token.isBlank()) {
+                masker.register(dev.slipway.support.Secret.of(token));
+                checkToken(token, now);
+            }
         }
         if (config.getClientCertData() != null) {
             checkCertificate(config.getClientCertData(), now);

@@ -99,10 +99,10 @@ public final class ObjectDiff {
                 out.append("  ").append(before[i]).append('\n');
                 i++;
                 j++;
-            } else if (j < after.length && (i == before.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.append("+ ").append(after[j++]).append('\n');
-            } else {
+            } else if (i < before.length && (j == after.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 out.append("- ").append(before[i++]).append('\n');
+            } else {
+                out.append("+ ").append(after[j++]).append('\n');
             }
         }
         return out.toString();
