@@ -52,11 +52,12 @@ public final class BareRepo {
             try {
                 remoteGit.run(work, "clone", "--quiet", url, "w");
                 Path tree = work.resolve("w");
-                boolean branchExists = !remoteGit.run(tree, "ls-remote", "--heads", "origin", branch).isBlank();
+                // the clone knows the remote branches already: no second connection to the server
+                boolean branchExists = !localGit.run(tree, "branch", "--remotes", "--list", "origin/" + branch).isBlank();
                 if (branchExists) {
-                    remoteGit.run(tree, "checkout", "--quiet", branch);
+                    localGit.run(tree, "checkout", "--quiet", branch);
                 } else {
-                    remoteGit.run(tree, "checkout", "--quiet", "--orphan", branch);
+                    localGit.run(tree, "checkout", "--quiet", "--orphan", branch);
                 }
                 for (Map.Entry<String, String> file : files.entrySet()) {
                     Path target = tree.resolve(file.getKey()).normalize();
@@ -66,10 +67,10 @@ public final class BareRepo {
                     Files.createDirectories(target.getParent());
                     Files.writeString(target, file.getValue());
                 }
-                remoteGit.run(tree, "add", "--all");
-                remoteGit.run(tree, "commit", "--quiet", "--allow-empty", "-m", message);
+                localGit.run(tree, "add", "--all");
+                localGit.run(tree, "commit", "--quiet", "--allow-empty", "-m", message);
                 remoteGit.run(tree, "push", "--quiet", "origin", "HEAD:refs/heads/" + branch);
-                return remoteGit.run(tree, "rev-parse", "HEAD").trim();
+                return localGit.run(tree, "rev-parse", "HEAD").trim();
             } finally {
                 deleteTree(work);
             }

@@ -110,22 +110,8 @@ public final class GitHttpServer extends GitServer {
 
     /** bcrypt entry written by htpasswd, the password passed on stdin (-i), not on the command line. */
     private void writeHtpasswd(Path file) {
-        try {
-            Process process = new ProcessBuilder(HTPASSWD.require().toString(), "-B", "-C", "5", "-i", "-c",
-                    file.toString(), USERNAME).redirectErrorStream(true).start();
-            try (var stdin = process.getOutputStream()) {
-                stdin.write(password.getBytes(StandardCharsets.UTF_8));
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("htpasswd failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run htpasswd", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        SetupCommand.run(List.of(HTPASSWD.require().toString(), "-B", "-C", "5", "-i", "-c", file.toString(), USERNAME),
+                password);
     }
 
     private static String randomPassword() {

@@ -4,7 +4,6 @@ import dev.slipway.testsupport.process.ManagedProcess;
 import dev.slipway.testsupport.process.RequiredBinary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,18 +113,7 @@ public final class GitSshServer extends GitServer {
     }
 
     private static void keygen(Path key, String comment) {
-        try {
-            Process process = new ProcessBuilder(SSH_KEYGEN.require().toString(), "-q", "-t", "ed25519", "-N", "",
-                    "-C", comment, "-f", key.toString()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("ssh-keygen failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run ssh-keygen", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        SetupCommand.run(List.of(SSH_KEYGEN.require().toString(), "-q", "-t", "ed25519", "-N", "", "-C", comment,
+                "-f", key.toString()), "");
     }
 }

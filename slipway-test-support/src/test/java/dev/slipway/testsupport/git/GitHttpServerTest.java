@@ -41,6 +41,14 @@ class GitHttpServerTest extends GitServerContract {
     }
 
     @Test
+    void thePasswordNeverReachesTheServerLogs(@TempDir Path work) {
+        BareRepo repo = git.createRepo("canary-" + System.nanoTime());
+        repo.seed("main", Map.of("a.txt", "a"), "seed");
+        git.git().run(work, "clone", "--quiet", repo.url(), "clone");
+        assertThat(git.log()).doesNotContain(git.password());
+    }
+
+    @Test
     void thePasswordIsStoredOnlyAsABcryptHash() throws Exception {
         String htpasswd = Files.readString(git.directory().resolve("htpasswd"));
         assertThat(htpasswd).startsWith(git.username() + ":$2y$").doesNotContain(git.password());

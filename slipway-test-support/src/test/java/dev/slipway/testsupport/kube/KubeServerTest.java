@@ -49,6 +49,7 @@ class KubeServerTest {
         assertThat(done.getStatus().getConditions()).anySatisfy(c ->
                 assertThat(c.getReason()).isEqualTo("NewReplicaSetAvailable"));
         assertThat(done.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("acr.io/web:1");
+        assertThat(kube.client().getNamespace()).isEqualTo("test");
     }
 
     @Test
