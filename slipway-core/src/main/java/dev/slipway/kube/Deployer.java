@@ -34,6 +34,12 @@ public final class Deployer {
                 Duration.ofSeconds(2));
     }
 
+    /** With Azure AD tokens for AKS access; {@code resourceManagerEndpoint} {@code null} for the identity's cloud. */
+    public static Deployer withAzure(EngineContext context, Kubeconfigs.AzureTokens tokens, String resourceManagerEndpoint) {
+        return new Deployer(context, access -> Kubeconfigs.connect(access, context.events().masker(),
+                context.events().clock().instant(), tokens, resourceManagerEndpoint), Duration.ofSeconds(2));
+    }
+
     /** {@code connector} turns cluster access into a client; {@code resync} is how often the waiter re-reads. */
     public Deployer(EngineContext context, Function<ClusterAccess, KubernetesClient> connector, Duration resync) {
         this.context = context;
@@ -134,6 +140,13 @@ public final class Deployer {
             Set<String> namespaces = new TreeSet<>(namespaces(read));
             if (previousParent != null) {
                 Map<String, Object> annotations = annotations(previousParent);
+                Object tooling = annotations.get(ApplySet.TOOLING);
+                if (tooling != null && !tooling.toString().startsWith("slipway/")) {
+                    // KEP-3659: a tool must not mutate an ApplySet another tool manages
+                    throw new InvalidInputException("applySet", "the ApplySet '" + applySet.name() + "' in namespace '"
+                            + applySet.namespace() + "' is managed by " + tooling,
+                            "choose another applySet name, or keep using " + tooling + " for this set");
+                }
                 kinds.addAll(ApplySet.split(annotations.get(ApplySet.GROUP_KINDS)));
                 namespaces.addAll(ApplySet.split(annotations.get(ApplySet.NAMESPACES)));
             }

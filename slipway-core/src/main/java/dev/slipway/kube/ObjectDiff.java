@@ -21,8 +21,9 @@ public final class ObjectDiff {
     private ObjectDiff() {}
 
     /** A unified-style diff ({@code -} live, {@code +} desired), empty when nothing would change. */
-    public static String diff(Map<String, Object> live, Map<String, Object> desired) {
-        Map<String, Object> wanted = withoutServerFields(desired);
+    public static String diff(Map<String, Object> liveObject, Map<String, Object> desiredObject) {
+        Map<String, Object> live = redacted(liveObject);
+        Map<String, Object> wanted = withoutServerFields(redacted(desiredObject));
         if (live == null) {
             return prefixed(yaml(wanted), "+ ");
         }
@@ -67,6 +68,38 @@ public final class ObjectDiff {
             SERVER_METADATA.forEach(((Map<String, Object>) metadata)::remove);
         }
         return copy;
+    }
+
+    /**
+     * A Secret's values never reach a plan: each is replaced by a short hash of itself, so a changed value
+     * still shows as a changed line, but the line does not hold the value.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> redacted(Map<String, Object> object) {
+        if (object == null || !"Secret".equals(object.get("kind"))) {
+            return object;
+        }
+        Map<String, Object> copy = KubeObject.deepCopy(object);
+        for (String field : List.of("data", "stringData")) {
+            if (copy.get(field) instanceof Map<?, ?> values) {
+                Map<String, Object> hidden = new LinkedHashMap<>();
+                values.forEach((key, value) -> hidden.put(String.valueOf(key), "(secret, sha256 " + shortHash(
+                        "stringData".equals(field) ? java.util.Base64.getEncoder().encodeToString(String.valueOf(value)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) : String.valueOf(value)) + ")"));
+                copy.put(field, hidden);
+            }
+        }
+        return copy;
+    }
+
+    private static String shortHash(String value) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String yaml(Object value) {
