@@ -85,6 +85,9 @@ public final class Deployer {
                 }
                 plan.add(new Planned(object, type, namespace, null, null));
             }
+            if (request.pullSecret() != null) {
+                addPullSecrets(request.pullSecret(), plan, cluster);
+            }
             // after namespaces are known, so changes name the object where it really goes
             ImageSubstitution.Result substitution = ImageSubstitution.apply(objects, request.images());
             substitution.changes().forEach(change -> events.info(Event.Phase.DEPLOY, change.location(),
@@ -106,6 +109,27 @@ public final class Deployer {
                 return plan(read, substitution, request, cluster);
             }
             return apply(read, substitution, request, cluster, applySet);
+        }
+    }
+
+    /** One pull secret per namespace with workloads, applied before them; the workloads name it. */
+    private void addPullSecrets(ImagePullSecret pullSecret, List<Planned> plan, KubeCluster cluster) {
+        context.events().masker().register(pullSecret.password());
+        Set<String> namespaces = new TreeSet<>();
+        for (Planned p : plan) {
+            if (p.object().isWorkload()) {
+                pullSecret.referenceFrom(p.object());
+                namespaces.add(p.namespace());
+            }
+        }
+        KubeCluster.ResourceType secretType = cluster.type("v1", "Secret");
+        int first = 0;
+        int secretRank = ApplyOrder.rank(pullSecret.secretIn(""));
+        while (first < plan.size() && ApplyOrder.rank(plan.get(first).object()) < secretRank) {
+            first++;
+        }
+        for (String namespace : namespaces) {
+            plan.add(first++, new Planned(pullSecret.secretIn(namespace), secretType, namespace, null, null));
         }
     }
 
