@@ -102,9 +102,13 @@ public final class ObjectDiff {
         }
     }
 
+    /**
+     * YAML for the apply body and the plan. Strings that a YAML 1.1 reader (the API server's) would take for a
+     * boolean or an octal number ({@code yes}, {@code on}, {@code 0644}) are quoted, so they stay strings.
+     */
     static String yaml(Object value) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
-                .setIndicatorIndent(0).build();
+                .setIndicatorIndent(0).setSchema(new Yaml11SafeSchema()).build();
         return new Dump(settings).dumpToString(value);
     }
 
@@ -139,5 +143,27 @@ public final class ObjectDiff {
             }
         }
         return out.toString();
+    }
+
+    static final class Yaml11SafeSchema implements org.snakeyaml.engine.v2.schema.Schema {
+        private static final java.util.regex.Pattern YAML11_BOOL = java.util.regex.Pattern.compile(
+                "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
+        private static final java.util.regex.Pattern YAML11_OCTAL = java.util.regex.Pattern.compile("[-+]?0[0-7_]+");
+        private final org.snakeyaml.engine.v2.schema.CoreSchema core = new org.snakeyaml.engine.v2.schema.CoreSchema();
+
+        @Override
+        public org.snakeyaml.engine.v2.resolver.ScalarResolver getScalarResolver() {
+            org.snakeyaml.engine.v2.resolver.ScalarResolver coreResolver = core.getScalarResolver();
+            // only a plain scalar is read as a bool or an int; a quoted one stays a string
+            return (text, implicit) -> !Boolean.TRUE.equals(implicit) ? coreResolver.resolve(text, implicit)
+                    : YAML11_BOOL.matcher(text).matches() ? org.snakeyaml.engine.v2.nodes.Tag.BOOL
+                    : YAML11_OCTAL.matcher(text).matches() ? org.snakeyaml.engine.v2.nodes.Tag.INT
+                    : coreResolver.resolve(text, implicit);
+        }
+
+        @Override
+        public Map<org.snakeyaml.engine.v2.nodes.Tag, org.snakeyaml.engine.v2.api.ConstructNode> getSchemaTagConstructors() {
+            return core.getSchemaTagConstructors();
+        }
     }
 }

@@ -59,6 +59,17 @@ class PlanAndOrderTest {
     }
 
     @Test
+    void stringsAYaml11ReaderWouldMisreadAreQuotedInTheApplyBody() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("flag", "yes");
+        env.put("mode", "0644");
+        env.put("plain", "web");
+        env.put("number", 420);
+
+        assertThat(ObjectDiff.yaml(env)).isEqualTo("flag: 'yes'\nmode: '0644'\nplain: web\nnumber: 420\n");
+    }
+
+    @Test
     void applySetIdFollowsTheKubectlFormat() {
         String id = ApplySet.id("shop", "prod");
         assertThat(id).matches("applyset-[A-Za-z0-9_-]{43}-v1");
