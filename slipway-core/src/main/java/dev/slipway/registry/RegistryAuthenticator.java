@@ -74,6 +74,18 @@ final class RegistryAuthenticator {
         return auth;
     }
 
+    /** The realm of the last bearer challenge, if any. */
+    Optional<URI> realm() {
+        BearerChallenge current = challenge;
+        return current == null ? Optional.empty() : current.parameter("realm").map(URI::create);
+    }
+
+    /** The service of the last bearer challenge, if any. */
+    Optional<String> service() {
+        BearerChallenge current = challenge;
+        return current == null ? Optional.empty() : current.parameter("service");
+    }
+
     /** How many tokens were fetched (bearer, exchange excluded): re-authentications show here. */
     int tokensFetched() {
         return tokensFetched.get();
