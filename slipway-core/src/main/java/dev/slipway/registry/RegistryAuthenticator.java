@@ -179,6 +179,7 @@ final class RegistryAuthenticator {
             // tenants without the ACR audience (older registries, some sovereign clouds) still take ARM tokens
             aad = source.token(identity.cloud().resourceManagerScope());
         }
+        masker.register(aad.value());
         AcrTokenExchange.AcrToken exchanged = new AcrTokenExchange(http, masker).exchange(
                 AcrTokenExchange.exchangeEndpoint(realm), service, identity.tenantId(), aad.value(), auth.describe());
         acrRefreshToken = exchanged;
