@@ -85,7 +85,9 @@ class RegistryCommandsTest {
         assertThat(out.toString().trim()).endsWith(pushed.substring(pushed.indexOf('@')));
 
         Path report = temp.resolve("report.txt");
-        String script = "stat -c %a \"$REGISTRY_AUTH_FILE\" > " + report + "; echo \"$REGISTRY_AUTH_FILE\" >> " + report
+        Path argv = temp.resolve("argv.txt");
+        String script = "tr '\\0' ' ' < /proc/$$/cmdline > " + argv + "; "
+                + "stat -c %a \"$REGISTRY_AUTH_FILE\" > " + report + "; echo \"$REGISTRY_AUTH_FILE\" >> " + report
                 + "; skopeo inspect --tls-verify=false --format '{{.Digest}}' docker://" + registry.hostPort()
                 + "/cli/prod:stable >> " + report;
         int login = run("login", "--registry", registry.hostPort(), "--username", user().username(), "--password-env",
@@ -97,6 +99,9 @@ class RegistryCommandsTest {
         assertThat(Path.of(lines.get(1))).doesNotExist();
         assertThat(Path.of(lines.get(1)).getParent()).doesNotExist();
         assertThat(lines.get(2)).isEqualTo(pushed.substring(pushed.indexOf('@') + 1));
+        assertThat(Files.readString(argv)).contains("skopeo inspect").doesNotContain(user().password())
+                .doesNotContain(user().base64UserColonPassword());
+        assertThat(err.toString()).doesNotContain(user().password());
     }
 
     @Test

@@ -169,12 +169,14 @@ final class TestLayouts {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        Random random = new Random(seed);
+        // one random buffer per blob, made distinct per chunk by a counter: cheap to generate at 1 GiB
         byte[] buffer = new byte[1 << 16];
+        new Random(seed).nextBytes(buffer);
         try (OutputStream out = Files.newOutputStream(temp)) {
             long left = size;
+            long chunk = 0;
             while (left > 0) {
-                random.nextBytes(buffer);
+                java.nio.ByteBuffer.wrap(buffer).putLong(0, chunk++);
                 int n = (int) Math.min(buffer.length, left);
                 sha256.update(buffer, 0, n);
                 out.write(buffer, 0, n);
