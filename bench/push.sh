@@ -4,6 +4,8 @@
 # Cold processes on both sides (a new JVM / skopeo process per operation), the same OCI layout, a fresh
 # docker-registry per round and tool (so neither side can mount blobs it pushed in an earlier round), medians.
 # Needs: docker-registry, skopeo, python3, a JDK 17. Prints the medians and the ratio slipway/skopeo (goal <= 1.0).
+# SLIPWAY_JAVA_OPTS is passed to the CLI's JVM (e.g. "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" for short runs).
+# Run it on a quiet machine: the load average is printed with the figures, and a JVM suffers more from a busy CPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
@@ -61,7 +63,8 @@ YML
 
 now() { date +%s.%N; }
 timed() { local t0; t0=$(now); "$@" >/dev/null 2>"$work/last.err" || { cat "$work/last.err" >&2; exit 1; }; python3 -c "print($(now)-$t0)"; }
-slipway() { java -cp "$cp" dev.slipway.cli.SlipwayCommand "$@"; }
+# shellcheck disable=SC2086
+slipway() { java ${SLIPWAY_JAVA_OPTS:-} -cp "$cp" dev.slipway.cli.SlipwayCommand "$@"; }
 
 : > "$work/times"
 for round in $(seq "$rounds"); do
@@ -77,6 +80,7 @@ for round in $(seq "$rounds"); do
   echo "round $round done" >&2
 done
 
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); java options: ${SLIPWAY_JAVA_OPTS:-(none)}"
 python3 - "$work/times" "$rounds" <<'PY'
 import statistics, sys
 times = {}

@@ -38,16 +38,12 @@ final class CopyCommand extends EngineCommand {
     int run(EngineContext context) {
         ImageRef source = ImageRef.parse("from", from);
         ImageRef target = ImageRef.parse("to", to);
-        List<String> allTags = new ArrayList<>();
-        target.tag().ifPresent(allTags::add);
-        allTags.addAll(tags);
         RegistryAuth sourceAuth = auth.resolve(source.registry(), environment, stdin);
         RegistryAuth targetAuth = source.registry().equals(target.registry()) ? sourceAuth
                 : auth.resolve(target.registry(), environment, stdin);
-        CopyResult result = new Engine(context).copy(new CopyRequest(source, target, allTags, sourceAuth, targetAuth,
-                transport.transport()));
-        spec.commandLine().getOut().println(result.image().reference());
-        spec.commandLine().getOut().flush();
+        CopyResult result = new Engine(context).copy(new CopyRequest(source, target, tagsOf(target, tags), sourceAuth,
+                targetAuth, transport.transport()));
+        printImage(result.image());
         return OK;
     }
 }

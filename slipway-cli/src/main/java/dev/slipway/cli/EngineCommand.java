@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.delivery.EngineContext;
+import dev.slipway.image.ImageRef;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.DeadlineExceededException;
 import dev.slipway.support.Event;
@@ -10,6 +11,8 @@ import dev.slipway.support.SlipwayException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -61,6 +64,20 @@ abstract class EngineCommand implements Callable<Integer> {
     }
 
     abstract int run(EngineContext context);
+
+    /** The tag written in an image option (e.g. {@code --image repo:1.0}) followed by the {@code --tag}s. */
+    static List<String> tagsOf(ImageRef image, List<String> tags) {
+        List<String> all = new ArrayList<>();
+        image.tag().ifPresent(all::add);
+        all.addAll(tags);
+        return all;
+    }
+
+    /** The result on stdout, alone on its line, for scripts: {@code registry/repository@digest}. */
+    void printImage(ImageRef image) {
+        spec.commandLine().getOut().println(image.reference());
+        spec.commandLine().getOut().flush();
+    }
 
     private static void render(Event event, PrintWriter err) {
         if (event.isProgress() && event.total() > 0 && event.done() < event.total()) {

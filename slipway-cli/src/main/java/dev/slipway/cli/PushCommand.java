@@ -38,13 +38,9 @@ final class PushCommand extends EngineCommand {
     @Override
     int run(EngineContext context) {
         ImageRef target = ImageRef.parse("image", image);
-        List<String> allTags = new ArrayList<>();
-        target.tag().ifPresent(allTags::add);
-        allTags.addAll(tags);
         PushResult result = new Engine(context).push(new PushRequest(layout.toAbsolutePath().normalize().toString(), target,
-                allTags, auth.resolve(target.registry(), environment, stdin), transport.transport()));
-        spec.commandLine().getOut().println(result.image().reference());
-        spec.commandLine().getOut().flush();
+                tagsOf(target, tags), auth.resolve(target.registry(), environment, stdin), transport.transport()));
+        printImage(result.image());
         return OK;
     }
 }

@@ -44,37 +44,37 @@ public final class AzureIdentityTokens implements AzureTokenSource {
         if (identity instanceof AzureIdentity.ClientSecret secret) {
             masker.register(secret.clientSecret());
             return new ClientSecretCredentialBuilder().authorityHost(authority)
-                        .tenantId(required("tenant", secret.tenantId())).clientId(required("client id", secret.clientId()))
-                        .clientSecret(secret.clientSecret().reveal()).disableInstanceDiscovery().build();
+                    .tenantId(required("tenant", secret.tenantId())).clientId(required("client id", secret.clientId()))
+                    .clientSecret(secret.clientSecret().reveal()).disableInstanceDiscovery().build();
         }
         if (identity instanceof AzureIdentity.ClientCertificate certificate) {
             masker.register(certificate.certificate()).register(certificate.password());
             ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder().authorityHost(authority)
-                        .tenantId(required("tenant", certificate.tenantId()))
-                        .clientId(required("client id", certificate.clientId())).disableInstanceDiscovery();
+                    .tenantId(required("tenant", certificate.tenantId()))
+                    .clientId(required("client id", certificate.clientId())).disableInstanceDiscovery();
             String text = certificate.certificate().reveal();
             if (text.contains("-----BEGIN")) {
-                    builder.pemCertificate(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+                builder.pemCertificate(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             } else {
-                    builder.pfxCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(text)));
-                    if (certificate.password() != null) {
-                        builder.clientCertificatePassword(certificate.password().reveal());
-                    }
+                builder.pfxCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(text)));
+                if (certificate.password() != null) {
+                    builder.clientCertificatePassword(certificate.password().reveal());
                 }
+            }
             return builder.build();
         }
         if (identity instanceof AzureIdentity.ManagedIdentity managed) {
             ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder();
             if (managed.clientId() != null && !managed.clientId().isBlank()) {
-                    builder.clientId(managed.clientId());
-                }
+                builder.clientId(managed.clientId());
+            }
             return builder.build();
         }
         AzureIdentity.WorkloadIdentity workload = (AzureIdentity.WorkloadIdentity) identity;
         return new WorkloadIdentityCredentialBuilder().authorityHost(authority)
-                    .tenantId(required("tenant", workload.tenantId())).clientId(required("client id", workload.clientId()))
-                    .tokenFilePath(required("federated token file", workload.federatedTokenFile()))
-                    .disableInstanceDiscovery().build();
+                .tenantId(required("tenant", workload.tenantId())).clientId(required("client id", workload.clientId()))
+                .tokenFilePath(required("federated token file", workload.federatedTokenFile()))
+                .disableInstanceDiscovery().build();
     }
 
     private static String required(String field, String value) {

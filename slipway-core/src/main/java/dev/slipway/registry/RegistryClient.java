@@ -284,6 +284,11 @@ final class RegistryClient {
             return http.send(request, handler);
         } catch (ConnectException e) {
             throw new TransientIoException(e, true);
+        } catch (javax.net.ssl.SSLException e) {
+            // a certificate nobody trusts will not become trusted by trying again
+            throw new RegistryException("TLS with registry " + registry + " failed: " + e.getMessage(),
+                    "if the registry's certificate comes from a private CA, trust it (CLI --ca-file, or caCertificatesPem);"
+                            + " a local test registry without TLS needs plain HTTP", e);
         } catch (IOException e) {
             throw new TransientIoException(e, false);
         } catch (InterruptedException e) {
