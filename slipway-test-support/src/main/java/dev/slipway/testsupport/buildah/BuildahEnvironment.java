@@ -56,6 +56,9 @@ public final class BuildahEnvironment implements PerClassServer {
     /** Creates the temp folder and config, and the base image. */
     @Override
     public BuildahEnvironment start() {
+        if (dir != null) {
+            throw new IllegalStateException("buildah environment already started in " + dir);
+        }
         buildah = BUILDAH.require();
         Path busybox = BUSYBOX.require();
         try {

@@ -67,6 +67,9 @@ public final class FaultProxy implements PerClassServer {
     /** Starts listening on a free port of 127.0.0.1. */
     @Override
     public FaultProxy start() {
+        if (serverSocket != null) {
+            throw new IllegalStateException("fault proxy already started on " + hostPort());
+        }
         try {
             serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -198,7 +201,15 @@ public final class FaultProxy implements PerClassServer {
                     continue;
                 }
                 if (upstream == null) {
-                    upstream = connectUpstream();
+                    try {
+                        upstream = connectUpstream();
+                    } catch (IOException unreachable) {
+                        toClient.write(("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        toClient.flush();
+                        requests.add(new RecordedRequest(connection, method, target, 502, "upstream unreachable"));
+                        return;
+                    }
                     fromUpstream = new BufferedInputStream(upstream.getInputStream());
                     toUpstream = upstream.getOutputStream();
                 }

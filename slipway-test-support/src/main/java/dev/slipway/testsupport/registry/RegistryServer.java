@@ -153,7 +153,8 @@ public final class RegistryServer implements PerClassServer {
             case NONE -> { }
             case HTPASSWD -> {
                 credentials = Credentials.generate("slipway-test");
-                String hash = OpenBSDBCrypt.generate("2y", credentials.password().toCharArray(), salt(), 10);
+                // the lowest bcrypt cost: the registry checks the hash on every request
+                String hash = OpenBSDBCrypt.generate("2y", credentials.password().toCharArray(), salt(), 4);
                 Path htpasswd = Files.writeString(dir.resolve("htpasswd"), credentials.username() + ":" + hash + "\n");
                 yaml.append("auth:\n  htpasswd:\n    realm: slipway-test-registry\n    path: ")
                         .append(quoted(htpasswd)).append('\n');
