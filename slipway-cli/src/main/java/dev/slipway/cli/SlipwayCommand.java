@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
         description = "Build container images, push them to Azure Container Registry, then deploy them to AKS"
                 + " (push mode) or commit them to a GitOps repository (GitOps mode).",
         subcommands = {
+            PushCommand.class,
+            CopyCommand.class,
             DeployCommand.class,
+            LoginCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class SlipwayCommand implements Runnable {
