@@ -23,18 +23,36 @@ import java.util.regex.Pattern;
  * the pull policy {@code never} are the daemon's business: a warning says so.
  */
 public final class DockerDriver implements ImageBuilder {
-    private static final Pattern FAILED_PROCESS = Pattern.compile("process \"(.*)\" did not complete successfully: exit code: (\\d+)");
+    /** BuildKit 0.11+ ({@code process "..." did not complete successfully}) and Docker 20.10 ({@code executor failed running [...]}). */
+    private static final Pattern FAILED_PROCESS = Pattern.compile(
+            "(?:process \"(.*)\" did not complete successfully|executor failed running \\[(.*)]): exit code: (\\d+)");
     private static final Pattern FAILED_SOURCE = Pattern.compile("(?m)failed to resolve source metadata for (\\S+): (.*)$");
+    /** Docker 20.10: {@code > [internal] load metadata for <image>:} followed by {@code failed to solve ...: <reason>}. */
+    private static final Pattern FAILED_METADATA = Pattern.compile("(?m)^ > \\[internal] load metadata for (\\S+):$");
+    private static final Pattern FAILED_SOLVE = Pattern.compile("(?m)^failed to solve(?: with frontend [^:]+)?: (?:failed to create LLB definition: )?(.*)$");
     private static final Pattern FAILED_PULL = Pattern.compile("(?m)pull access denied for (\\S+?), (.*)$");
 
     private final Path docker;
     private final CommandRunner runner;
     private final Events events;
+    private final Map<String, String> environment;
+    private final String network;
 
     public DockerDriver(Path docker, CommandRunner runner, Events events) {
+        this(docker, runner, events, Map.of(), null);
+    }
+
+    /**
+     * @param environment added to the client's environment (e.g. {@code DOCKER_HOST}); never secrets
+     * @param network     {@code docker build --network} for RUN steps (e.g. {@code none} on a daemon started with
+     *                    {@code --bridge=none}), or {@code null} for the daemon's default
+     */
+    public DockerDriver(Path docker, CommandRunner runner, Events events, Map<String, String> environment, String network) {
         this.docker = Objects.requireNonNull(docker, "docker");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.events = Objects.requireNonNull(events, "events");
+        this.environment = Map.copyOf(environment);
+        this.network = network;
     }
 
     /** The docker client from the agent's {@code PATH}. */
@@ -50,7 +68,7 @@ public final class DockerDriver implements ImageBuilder {
     /** Whether a daemon answers ({@code docker version} reaches the server). */
     public boolean daemonAnswers(Path directory) {
         return runner.run(new CommandRunner.Command(List.of(docker.toString(), "version", "--format", "{{.Server.Version}}"),
-                Map.of(), directory), line -> { }) == 0;
+                environment, directory), line -> { }) == 0;
     }
 
     @Override
@@ -70,13 +88,14 @@ public final class DockerDriver implements ImageBuilder {
         String temporaryTag = "slipway-build/" + plan.image().repository().replace('/', '-') + ":" + UUID.randomUUID();
         Path archiveTar = plan.scratch().resolve("docker-image.tar");
         Path archive = plan.scratch().resolve("docker-image");
-        Map<String, String> environment = Map.of("DOCKER_BUILDKIT", "1");
+        Map<String, String> buildEnvironment = new java.util.HashMap<>(environment);
+        buildEnvironment.put("DOCKER_BUILDKIT", "1");
         boolean built = false;
         try {
             BuilderOutput build = new BuilderOutput(events, "docker");
-            List<String> argv = buildArgv(docker, plan, temporaryTag, plan.scratch().resolve("image-id"));
+            List<String> argv = buildArgv(docker, plan, temporaryTag, plan.scratch().resolve("image-id"), network);
             events.info(Event.Phase.BUILD, "docker", String.join(" ", argv));
-            int exit = runner.run(new CommandRunner.Command(argv, environment, plan.context()), build);
+            int exit = runner.run(new CommandRunner.Command(argv, buildEnvironment, plan.context()), build);
             if (exit != 0) {
                 throw failure(exit, build, plan);
             }
@@ -89,7 +108,7 @@ public final class DockerDriver implements ImageBuilder {
             throw new UncheckedIOException("cannot turn docker save's archive into an OCI layout", e);
         } finally {
             if (built) {
-                runner.run(new CommandRunner.Command(List.of(docker.toString(), "rmi", temporaryTag), Map.of(), plan.scratch()),
+                runner.run(new CommandRunner.Command(List.of(docker.toString(), "rmi", temporaryTag), environment, plan.scratch()),
                         line -> { });
             }
         }
@@ -97,7 +116,7 @@ public final class DockerDriver implements ImageBuilder {
 
     private void run(List<String> argv, BuildPlan plan, String what) {
         BuilderOutput output = new BuilderOutput(events, "docker");
-        int exit = runner.run(new CommandRunner.Command(argv, Map.of(), plan.scratch()), output);
+        int exit = runner.run(new CommandRunner.Command(argv, environment, plan.scratch()), output);
         if (exit != 0) {
             throw new SlipwayException(what + " failed with exit code " + exit + ": " + output.tail(),
                     "check free disk space on the agent and the daemon");
@@ -105,9 +124,12 @@ public final class DockerDriver implements ImageBuilder {
     }
 
     /** The {@code docker build} command line. Secrets appear only as {@code id=<id>,src=<file>}. */
-    static List<String> buildArgv(Path docker, BuildPlan plan, String temporaryTag, Path iidFile) {
+    static List<String> buildArgv(Path docker, BuildPlan plan, String temporaryTag, Path iidFile, String network) {
         List<String> argv = new ArrayList<>(List.of(docker.toString(), "build", "--progress=plain",
                 "--file", plan.dockerfile().toString(), "--iidfile", iidFile.toString(), "--tag", temporaryTag));
+        if (network != null) {
+            argv.add("--network=" + network);
+        }
         if (plan.pull() == BuildRequest.PullPolicy.ALWAYS) {
             argv.add("--pull");
         }
@@ -142,8 +164,15 @@ public final class DockerDriver implements ImageBuilder {
         String tail = output.tail();
         Matcher step = FAILED_PROCESS.matcher(tail);
         if (step.find()) {
-            return new BuildFailedException("RUN " + step.group(1).replaceFirst("^/bin/sh -c ", ""),
-                    Integer.parseInt(step.group(2)), tail, "fix the failing step (its output is shown above)");
+            String command = step.group(1) != null ? step.group(1) : step.group(2);
+            return new BuildFailedException("RUN " + command.replaceFirst("^/bin/sh -c ", ""),
+                    Integer.parseInt(step.group(3)), tail, "fix the failing step (its output is shown above)");
+        }
+        Matcher metadata = FAILED_METADATA.matcher(tail);
+        Matcher solve = FAILED_SOLVE.matcher(tail);
+        if (metadata.find() && solve.find()) {
+            return new BaseImagePullException(metadata.group(1), solve.group(1),
+                    "check the FROM image's name and tag, that the Docker daemon reaches its registry, and its credentials");
         }
         Matcher source = FAILED_SOURCE.matcher(tail);
         if (source.find()) {
