@@ -208,7 +208,7 @@ public final class BuildahDriver implements ImageBuilder {
     }
 
     /** Turns a failed {@code buildah build} into the typed error a user can act on. */
-    private SlipwayException failure(int exit, BuilderOutput output, BuildPlan plan) {
+    static SlipwayException failure(int exit, BuilderOutput output, BuildPlan plan) {
         String error = output.lastLineStartingWith("Error: ");
         String message = error == null ? "" : error.substring("Error: ".length());
         Matcher step = FAILED_STEP.matcher(message);

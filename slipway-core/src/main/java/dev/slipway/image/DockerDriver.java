@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Builds with a Docker daemon: {@code docker build} with BuildKit (build secrets need it), under a temporary tag,
  * then {@code docker save}, unpacked and turned into an OCI layout ({@link DockerArchives}); the temporary tag is
- * removed afterwards. Needs the daemon and the buildx plugin (Docker 23+ builds with it). Insecure registries and
+ * removed afterwards. Needs BuildKit in the client: built into Docker 20.10's, the buildx plugin for newer ones
+ * (their {@code docker build} is buildx). Insecure registries and
  * the pull policy {@code never} are the daemon's business: a warning says so.
  */
 public final class DockerDriver implements ImageBuilder {
@@ -97,7 +98,7 @@ public final class DockerDriver implements ImageBuilder {
             events.info(Event.Phase.BUILD, "docker", String.join(" ", argv));
             int exit = runner.run(new CommandRunner.Command(argv, buildEnvironment, plan.context()), build);
             if (exit != 0) {
-                throw failure(exit, build, plan);
+                throw failure(exit, build.tail(), plan.dockerfile());
             }
             built = true;
             run(List.of(docker.toString(), "save", "--output", archiveTar.toString(), temporaryTag), plan, "docker save");
@@ -160,8 +161,8 @@ public final class DockerDriver implements ImageBuilder {
         return List.copyOf(argv);
     }
 
-    private static SlipwayException failure(int exit, BuilderOutput output, BuildPlan plan) {
-        String tail = output.tail();
+    /** Turns a failed {@code docker build} (its masked output tail) into the typed error a user can act on. */
+    static SlipwayException failure(int exit, String tail, Path dockerfile) {
         Matcher step = FAILED_PROCESS.matcher(tail);
         if (step.find()) {
             String command = step.group(1) != null ? step.group(1) : step.group(2);
@@ -188,7 +189,7 @@ public final class DockerDriver implements ImageBuilder {
             return new BuilderUnavailableException("docker build needs the buildx plugin for BuildKit (build secrets)",
                     "install docker-buildx (Debian: docker-buildx-plugin from Docker's repository), or use driver buildah");
         }
-        List<String> bases = Dockerfiles.baseImages(plan.dockerfile());
+        List<String> bases = Dockerfiles.baseImages(dockerfile);
         return new BuildFailedException(null, exit, tail, "read docker's error above (base images: " + bases + ")");
     }
 }
