@@ -1,21 +1,18 @@
 package dev.slipway.testsupport.buildah;
 
+import dev.slipway.testsupport.process.PerClassServer;
 import dev.slipway.testsupport.process.RequiredBinary;
+import dev.slipway.testsupport.process.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A private buildah setup per test class: {@code @RegisterExtension static BuildahEnvironment buildah
@@ -30,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link #buildah(String...)}) so they use this storage; {@link #storageReference(String)} names
  * an image in it for skopeo.
  */
-public final class BuildahEnvironment implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class BuildahEnvironment implements PerClassServer {
     public static final RequiredBinary BUILDAH = RequiredBinary.of("buildah", "buildah");
     public static final RequiredBinary SKOPEO = RequiredBinary.of("skopeo", "skopeo");
     public static final RequiredBinary BUSYBOX = RequiredBinary.of("busybox", "busybox-static");
@@ -56,22 +53,16 @@ public final class BuildahEnvironment implements BeforeAllCallback, AfterAllCall
         }
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
-
     /** Creates the temp folder and config, and the base image. */
+    @Override
     public BuildahEnvironment start() {
+        if (dir != null) {
+            throw new IllegalStateException("buildah environment already started in " + dir);
+        }
         buildah = BUILDAH.require();
         Path busybox = BUSYBOX.require();
         try {
-            dir = Files.createTempDirectory("slipway-buildah-");
+            dir = TempFolders.create("slipway-buildah-");
             Path storageConf = Files.writeString(dir.resolve("storage.conf"), "[storage]\n"
                     + "driver = \"vfs\"\n"
                     + "graphroot = \"" + dir.resolve("storage/root") + "\"\n"
@@ -192,11 +183,7 @@ public final class BuildahEnvironment implements BeforeAllCallback, AfterAllCall
         if (dir == null) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover temp folder is not worth failing a test for
-        }
+        TempFolders.deleteQuietly(dir);
         dir = null;
         environment = null;
     }

@@ -1,5 +1,6 @@
 package dev.slipway.testsupport.proxy;
 
+import dev.slipway.testsupport.process.PerClassServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,9 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An HTTP/1.1 proxy on 127.0.0.1 to put in front of a plain-HTTP test server, which logs every
@@ -45,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The target is resolved when a client connects, so the order in which JUnit starts the extensions
  * does not matter.
  */
-public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class FaultProxy implements PerClassServer {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int TLS_HANDSHAKE_RECORD = 0x16;
 
@@ -66,18 +64,12 @@ public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, Au
         return new FaultProxy(upstreamHostPort);
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
-
     /** Starts listening on a free port of 127.0.0.1. */
+    @Override
     public FaultProxy start() {
+        if (serverSocket != null) {
+            throw new IllegalStateException("fault proxy already started on " + hostPort());
+        }
         try {
             serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -209,7 +201,15 @@ public final class FaultProxy implements BeforeAllCallback, AfterAllCallback, Au
                     continue;
                 }
                 if (upstream == null) {
-                    upstream = connectUpstream();
+                    try {
+                        upstream = connectUpstream();
+                    } catch (IOException unreachable) {
+                        toClient.write(("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        toClient.flush();
+                        requests.add(new RecordedRequest(connection, method, target, 502, "upstream unreachable"));
+                        return;
+                    }
                     fromUpstream = new BufferedInputStream(upstream.getInputStream());
                     toUpstream = upstream.getOutputStream();
                 }

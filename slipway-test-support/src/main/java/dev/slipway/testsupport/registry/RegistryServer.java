@@ -2,7 +2,9 @@ package dev.slipway.testsupport.registry;
 
 import dev.slipway.testsupport.process.FreePorts;
 import dev.slipway.testsupport.process.ManagedProcess;
+import dev.slipway.testsupport.process.PerClassServer;
 import dev.slipway.testsupport.process.RequiredBinary;
+import dev.slipway.testsupport.process.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Docker registry (Debian {@code docker-registry}, distribution 2.8) on 127.0.0.1, one per test
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * see {@link #certDir()}), {@link #token()} (a {@link TokenServer} the registry trusts). Deleting is
  * enabled. Secrets (passwords, keys, auth files) live only in the temp folder, removed on close.
  */
-public final class RegistryServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class RegistryServer implements PerClassServer {
     /** The docker-registry binary and the package that installs it. */
     public static final RequiredBinary BINARY = RequiredBinary.of("docker-registry", "docker-registry");
     /** The registry's name in token auth ({@code service}, token audience). */
@@ -81,24 +79,15 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
         return new RegistryServer(Auth.TOKEN, false);
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
-
     /** Starts the registry and waits until it listens. */
+    @Override
     public RegistryServer start() {
         if (process != null) {
             throw new IllegalStateException("registry already started on " + hostPort());
         }
         Path binary = BINARY.require();
         try {
-            dir = Files.createTempDirectory("slipway-registry-");
+            dir = TempFolders.create("slipway-registry-");
             port = FreePorts.next();
             Path config = Files.writeString(dir.resolve("config.yml"), config(), StandardCharsets.UTF_8);
             process = ManagedProcess.start("docker-registry", List.of(binary.toString(), "serve", config.toString()),
@@ -139,7 +128,8 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
             case NONE -> { }
             case HTPASSWD -> {
                 credentials = Credentials.generate("slipway-test");
-                String hash = OpenBSDBCrypt.generate("2y", credentials.password().toCharArray(), salt(), 10);
+                // the lowest bcrypt cost: the registry checks the hash on every request
+                String hash = OpenBSDBCrypt.generate("2y", credentials.password().toCharArray(), salt(), 4);
                 Path htpasswd = Files.writeString(dir.resolve("htpasswd"), credentials.username() + ":" + hash + "\n");
                 yaml.append("auth:\n  htpasswd:\n    realm: slipway-test-registry\n    path: ")
                         .append(quoted(htpasswd)).append('\n');
@@ -162,6 +152,12 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
     public String hostPort() {
         requireStarted();
         return "127.0.0.1:" + port;
+    }
+
+    /** The PID of the docker-registry process. */
+    public long pid() {
+        requireStarted();
+        return process.pid();
     }
 
     public int port() {
@@ -263,7 +259,7 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
             tokenServer = null;
         }
         if (dir != null) {
-            deleteRecursively(dir);
+            TempFolders.deleteQuietly(dir);
             dir = null;
         }
     }
@@ -296,13 +292,5 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover temp folder is not worth failing a test for
-        }
     }
 }

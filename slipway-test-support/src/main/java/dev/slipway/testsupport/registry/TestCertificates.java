@@ -13,6 +13,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -28,7 +29,9 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -49,13 +52,17 @@ public final class TestCertificates {
 
         /** Writes the private key as PEM (PKCS#8); put it only under a test's temp folder. */
         public Path writePrivateKeyPem(Path file) {
-            return writePem(file, keyPair.getPrivate());
+            try {
+                return writePem(file, new JcaPKCS8Generator(keyPair.getPrivate(), null).generate());
+            } catch (PemGenerationException e) {
+                throw new IllegalStateException("cannot encode the private key", e);
+            }
         }
     }
 
-    /** A CA certificate valid for a day. */
+    /** A CA certificate valid for a day (EC P-256: quick to generate). */
     public static KeyAndCertificate certificateAuthority(String commonName) {
-        KeyPair keys = rsaKeyPair();
+        KeyPair keys = ecKeyPair();
         X500Name name = new X500Name("CN=" + commonName);
         return sign(name, keys, name, keys, builder -> {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
@@ -63,9 +70,9 @@ public final class TestCertificates {
         });
     }
 
-    /** A server certificate for 127.0.0.1 and localhost, signed by {@code ca}. */
+    /** A server certificate (EC P-256) for 127.0.0.1 and localhost, signed by {@code ca}. */
     public static KeyAndCertificate serverCertificate(KeyAndCertificate ca) {
-        KeyPair keys = rsaKeyPair();
+        KeyPair keys = ecKeyPair();
         X500Name issuer = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
         return sign(new X500Name("CN=127.0.0.1"), keys, issuer, ca.keyPair(), builder -> {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -76,7 +83,7 @@ public final class TestCertificates {
     }
 
     /**
-     * A self-signed certificate for signing tokens. It has no extended key usage on purpose: the
+     * A self-signed RSA certificate for signing RS256 tokens. It has no extended key usage on purpose: the
      * registry verifies the token's x5c chain with Go's default usage (server auth), which a
      * certificate without that extension satisfies.
      */
@@ -141,6 +148,16 @@ public final class TestCertificates {
         }
     }
 
+    private static KeyPair ecKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("EC P-256 is not available", e);
+        }
+    }
+
     private interface Extensions {
         void add(X509v3CertificateBuilder builder) throws IOException;
     }
@@ -154,7 +171,8 @@ public final class TestCertificates {
         try {
             extensions.add(builder);
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
+                    new JcaContentSignerBuilder(issuerKeys.getPrivate().getAlgorithm().equals("EC")
+                            ? "SHA256withECDSA" : "SHA256withRSA").build(issuerKeys.getPrivate())));
             return new KeyAndCertificate(subjectKeys, certificate);
         } catch (IOException | OperatorCreationException | CertificateException e) {
             throw new IllegalStateException("cannot create certificate for " + subject, e);
