@@ -40,7 +40,10 @@ public interface CommandRunner {
         }
     }
 
-    /** Starts real processes; stdin is empty, so a builder that asks a question fails instead of hanging. */
+    /**
+     * Starts real processes; stdin is empty, so a builder that asks a question fails instead of hanging. An
+     * interrupt (an aborted Jenkins build) stops the process and everything it started.
+     */
     static CommandRunner system() {
         return (command, output) -> {
             ProcessBuilder builder = new ProcessBuilder(command.argv())
@@ -54,24 +57,28 @@ public interface CommandRunner {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start " + command.argv().get(0), e);
             }
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    output.accept(line);
+            // reading a pipe cannot be interrupted, so a second thread reads while this one waits interruptibly
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        output.accept(line);
+                    }
+                } catch (IOException closed) {
+                    // the process was stopped
                 }
-                return process.waitFor();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the output of " + command.argv().get(0), e);
+            }, "output of " + command.argv().get(0));
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                int exit = process.waitFor();
+                reader.join();
+                return exit;
             } catch (InterruptedException e) {
+                stop(process);
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while " + command.argv().get(0) + " ran", e);
-            } finally {
-                if (process.isAlive()) {
-                    // interrupted or failed reading: stop the builder and whatever it started
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                }
+                throw new IllegalStateException("interrupted: stopped " + command.argv().get(0), e);
             }
         };
     }
@@ -97,5 +104,22 @@ public interface CommandRunner {
             }
             return delegate.run(command, output);
         };
+    }
+
+    /** Kills a process tree and waits (briefly) until it is gone, so nothing keeps writing into the workspace. */
+    private static void stop(Process process) {
+        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException gone) {
+                // already reaped, or will be
+            }
+        }
     }
 }
