@@ -1,6 +1,7 @@
 package dev.slipway.image;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -40,4 +41,27 @@ public record BuildPlan(Path context, Path dockerfile, ImageRef image, List<Stri
 
     /** A build secret as builders take it: an id and a file (only the path goes on a command line). */
     public record SecretFile(String id, Path file) { }
+
+    /**
+     * The options {@code buildah build} and {@code docker build} spell the same way: no-cache, target, platform,
+     * build arguments and labels (sorted), and secrets as {@code id=<id>,src=<file>}, never their content.
+     */
+    public List<String> sharedBuildOptions() {
+        List<String> options = new ArrayList<>();
+        if (noCache) {
+            options.add("--no-cache");
+        }
+        if (target != null) {
+            options.addAll(List.of("--target", target));
+        }
+        if (platform != null) {
+            options.addAll(List.of("--platform", platform));
+        }
+        buildArgs.forEach((name, value) -> options.addAll(List.of("--build-arg", name + "=" + value)));
+        labels.forEach((name, value) -> options.addAll(List.of("--label", name + "=" + value)));
+        for (SecretFile secret : secrets) {
+            options.addAll(List.of("--secret", "id=" + secret.id() + ",src=" + secret.file()));
+        }
+        return List.copyOf(options);
+    }
 }

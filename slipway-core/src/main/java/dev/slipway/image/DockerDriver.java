@@ -134,29 +134,7 @@ public final class DockerDriver implements ImageBuilder {
         if (plan.pull() == BuildRequest.PullPolicy.ALWAYS) {
             argv.add("--pull");
         }
-        if (plan.noCache()) {
-            argv.add("--no-cache");
-        }
-        if (plan.target() != null) {
-            argv.add("--target");
-            argv.add(plan.target());
-        }
-        if (plan.platform() != null) {
-            argv.add("--platform");
-            argv.add(plan.platform());
-        }
-        plan.buildArgs().forEach((name, value) -> {
-            argv.add("--build-arg");
-            argv.add(name + "=" + value);
-        });
-        plan.labels().forEach((name, value) -> {
-            argv.add("--label");
-            argv.add(name + "=" + value);
-        });
-        for (BuildPlan.SecretFile secret : plan.secrets()) {
-            argv.add("--secret");
-            argv.add("id=" + secret.id() + ",src=" + secret.file());
-        }
+        argv.addAll(plan.sharedBuildOptions());
         argv.add(plan.context().toString());
         return List.copyOf(argv);
     }
