@@ -116,6 +116,7 @@ public final class DockerfileBuild {
         checkBuildArgs(request.buildArgs());
         List<ResolvedSecret> secrets = resolveSecrets(request.secrets(), paths);
         checkNoSecretIn(request.buildArgs(), request.labels());
+        warnIfTheLayoutIsSentWithTheContext(output, context);
         ImageBuilder builder = drivers.apply(request.driver());
 
         Path scratch = createScratch();
@@ -185,6 +186,29 @@ public final class DockerfileBuild {
                         + BuildRequest.DEFAULT_OUTPUT_LAYOUT);
             }
         }
+    }
+
+    /** An earlier layout inside the context would be sent to the builder, and copied by {@code COPY .}. */
+    private void warnIfTheLayoutIsSentWithTheContext(Path output, Path context) {
+        if (!output.startsWith(context)) {
+            return;
+        }
+        String first = context.relativize(output).getName(0).toString();
+        for (String ignoreFile : List.of(".dockerignore", ".containerignore")) {
+            try {
+                if (Files.isRegularFile(context.resolve(ignoreFile)) && Files.readAllLines(context.resolve(ignoreFile),
+                        StandardCharsets.UTF_8).stream().map(String::strip)
+                        .map(line -> line.replaceFirst("^/", "").replaceFirst("(/\\*\\*)?/?$", ""))
+                        .anyMatch(first::equals)) {
+                    return;
+                }
+            } catch (IOException | UncheckedIOException unreadable) {
+                // the builder reads it too and reports it
+            }
+        }
+        events.warning(Event.Phase.BUILD, relative(output), "the output layout " + relative(output) + " is inside the build"
+                + " context: add '" + first + "' to .dockerignore so earlier layouts are not sent to the builder or copied"
+                + " by COPY .");
     }
 
     private static void checkBuildArgs(Map<String, String> buildArgs) {

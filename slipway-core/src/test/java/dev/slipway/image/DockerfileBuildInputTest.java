@@ -171,6 +171,30 @@ class DockerfileBuildInputTest {
         assertRefused(catchThrowable(() -> build.run(request().tag("{version}").build())), "tags", "unknown placeholder");
     }
 
+    @Test
+    void anOutputLayoutInsideTheContextIsWarnedAboutUnlessDockerignoreListsIt() throws Exception {
+        java.util.List<dev.slipway.support.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DockerfileBuild watched = new DockerfileBuild(workspace, Events.silent().subscribe(events::add), driver -> {
+            throw new AssertionError("stop before building");
+        });
+
+        catchThrowable(() -> watched.run(request().build()));
+        assertThat(events).anyMatch(event -> event.kind() == dev.slipway.support.Event.Kind.WARNING
+                && event.message().contains("add '.slipway' to .dockerignore"));
+
+        events.clear();
+        Files.writeString(workspace.resolve(".dockerignore"), "node_modules\n/.slipway/\n");
+        catchThrowable(() -> watched.run(request().build()));
+        assertThat(events).noneMatch(event -> event.kind() == dev.slipway.support.Event.Kind.WARNING);
+    }
+
+    @Test
+    void theEngineRunsTheBuild() {
+        dev.slipway.delivery.Engine engine = new dev.slipway.delivery.Engine(
+                new dev.slipway.delivery.EngineContext(workspace, Events.silent()));
+        assertRefused(catchThrowable(() -> engine.build(request().context("missing").build())), "context", "does not exist");
+    }
+
     private static Throwable catchThrowable(org.assertj.core.api.ThrowableAssert.ThrowingCallable callable) {
         return org.assertj.core.api.Assertions.catchThrowable(callable);
     }
