@@ -16,6 +16,7 @@ import dev.slipway.registry.PushResult;
 import dev.slipway.support.NotImplementedYetException;
 import dev.slipway.sync.WaitRequest;
 import dev.slipway.sync.WaitResult;
+import dev.slipway.kube.Deployer;
 import java.util.Objects;
 
 /**
@@ -49,9 +50,12 @@ public final class Engine {
         return new ImageCopier(context).copy(request);
     }
 
-    /** Push mode: apply manifests to a cluster and wait for the rollout. */
+    /**
+     * Push mode: apply manifests to a cluster and wait for the rollout. AKS access gets its Azure AD tokens
+     * (ARM, and the AKS server application for Azure AD clusters) from the same identity, through azure-identity.
+     */
     public DeployResult deploy(DeployRequest request) {
-        return new dev.slipway.kube.Deployer(context).deploy(request);
+        return new Deployer(context).deploy(request);
     }
 
     /** GitOps mode: change image references in a Git repository and commit. */
