@@ -254,8 +254,20 @@ public final class ConformanceCheck {
         }
     }
 
+    /**
+     * Packages of the test-harness stand-ins: only the *ITests compile against them; the plugin has no dependency on
+     * the harness, workflow-job or workflow-cps, so in Jenkins its classes could not see them.
+     */
+    private static final List<String> TEST_ONLY_PACKAGES = List.of("org.jvnet.hudson.test",
+            "org.jenkinsci.plugins.workflow.job", "org.jenkinsci.plugins.workflow.cps", "hudson.slaves");
+
     /** False (and a problem reported) when an API-package class does not exist for real. */
     private boolean checkClassExists(String className, String where) {
+        String classPackage = RealApi.packageOf(className);
+        if (TEST_ONLY_PACKAGES.stream().anyMatch(p -> classPackage.equals(p) || classPackage.startsWith(p + "."))) {
+            report(Kind.MISSING_CLASS, where, className, "a test-harness stand-in: only the *ITests may use it");
+            return false;
+        }
         if (api.isApiPackage(className) && !pluginClasses.containsKey(className) && api.find(className) == null) {
             report(Kind.MISSING_CLASS, where, className, "no such class in the real API (" + files() + ")");
             return false;

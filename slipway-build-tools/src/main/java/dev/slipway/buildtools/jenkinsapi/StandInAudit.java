@@ -47,8 +47,9 @@ public final class StandInAudit {
         boolean isEnum = (standIn.access & Opcodes.ACC_ENUM) != 0;
         String className = TypeView.dotted(standIn.name);
         for (MethodNode method : standIn.methods) {
-            if (method.instructions == null || method.instructions.size() == 0) {
-                continue; // abstract or native: no body
+            if (method.instructions == null || method.instructions.size() == 0
+                    || (method.access & Opcodes.ACC_SYNTHETIC) != 0) {
+                continue; // abstract or native: no body; synthetic (bridges): written by javac
             }
             String where = className + "#" + TypeView.key(method.name, method.desc);
             boolean compilerWritten = isEnum && (method.name.equals("<clinit>") || method.name.equals("values")
@@ -134,15 +135,21 @@ public final class StandInAudit {
         if (!kind.equals(realKind)) {
             report(className, "is a " + kind + ", the real one is a " + realKind);
         }
-        if (!java.util.Objects.equals(view.superName(), real.superName())) {
+        // Stand-ins in the checked packages (the plugin's API) declare exactly the real direct supertypes; the
+        // test-harness stand-ins, which only compile the *ITests, may leave some out, never add one.
+        boolean exact = api.isApiPackage(className);
+        boolean superOk = java.util.Objects.equals(view.superName(), real.superName())
+                || (!exact && "java.lang.Object".equals(view.superName()));
+        if (!superOk) {
             report(className, "extends " + view.superName() + ", the real one extends " + real.superName());
         }
-        if (!new TreeSet<>(view.interfaces()).equals(new TreeSet<>(real.interfaces()))) {
-            report(className, "has the interfaces " + new TreeSet<>(view.interfaces()) + ", the real one "
-                    + new TreeSet<>(real.interfaces()));
+        Set<String> interfaces = new TreeSet<>(view.interfaces());
+        Set<String> realInterfaces = new TreeSet<>(real.interfaces());
+        if (exact ? !interfaces.equals(realInterfaces) : !realInterfaces.containsAll(interfaces)) {
+            report(className, "has the interfaces " + interfaces + ", the real one " + realInterfaces);
         }
         if (real.has("annotation")) {
-            checkAnnotationMeta(standIn, real, className);
+            checkAnnotationMeta(standIn, real, className, exact);
         }
         for (MethodNode method : standIn.methods) {
             boolean hidden = (method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) != 0
@@ -216,7 +223,7 @@ public final class StandInAudit {
         expect(where, "protected", (field.access & Opcodes.ACC_PROTECTED) != 0, match.has("protected"));
     }
 
-    private void checkAnnotationMeta(ClassNode standIn, RealApi.ApiClass real, String className) {
+    private void checkAnnotationMeta(ClassNode standIn, RealApi.ApiClass real, String className, boolean exact) {
         List<AnnotationNode> meta = new ArrayList<>();
         if (standIn.visibleAnnotations != null) {
             meta.addAll(standIn.visibleAnnotations);
@@ -250,7 +257,7 @@ public final class StandInAudit {
         while (m.find()) {
             realNames.add(m.group(1));
         }
-        if (!names.equals(new TreeSet<>(realNames))) {
+        if (exact ? !names.equals(new TreeSet<>(realNames)) : !realNames.containsAll(names)) {
             report(className, "is meta-annotated with " + names + ", the real one with " + new TreeSet<>(realNames));
         }
     }

@@ -64,6 +64,17 @@ class ConformanceCheckTest {
     }
 
     @Test
+    void pluginCodeUsingATestHarnessStandInIsReported() {
+        List<Problem> problems = new PlantedApi(dir)
+                .standIn("org.jvnet.hudson.test.JenkinsRule", "package org.jvnet.hudson.test; public class JenkinsRule {}")
+                .plugin(USER, user("return String.valueOf(new org.jvnet.hudson.test.JenkinsRule());"))
+                .check();
+
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.toString())
+                .contains("MISSING_CLASS", USER + "#use()", "org.jvnet.hudson.test.JenkinsRule", "only the *ITests"));
+    }
+
+    @Test
     void differentReturnTypeIsReportedWithTheRealOne() {
         List<Problem> problems = new PlantedApi(dir)
                 .standIn("hudson.Util", utilWith("public static Object fixEmpty(String s) " + THROW))
