@@ -138,6 +138,18 @@ class HpiLayoutTest {
     }
 
     @Test
+    void realJenkinsBuildDependsOnTheSameLibraryPluginVersionsAndJenkins() throws IOException {
+        String jenkinsPom = Files.readString(Path.of("../slipway-plugin-jenkins/pom.xml"), StandardCharsets.UTF_8);
+
+        PLUGIN_DEPENDENCIES.forEach((shortName, version) -> assertThat(jenkinsPom).as(shortName)
+                .contains("<" + shortName + "-plugin.version>" + version + "</" + shortName + "-plugin.version>")
+                .contains("<artifactId>" + shortName + "</artifactId>\n      <version>${" + shortName
+                        + "-plugin.version}</version>"));
+        assertThat(jenkinsPom).contains("<jenkins.baseline>2.568</jenkins.baseline>",
+                "<jenkins.version>${jenkins.baseline}.2</jenkins.version>");
+    }
+
+    @Test
     void pluginJarCarriesTheSameManifestAsTheHpi() throws IOException {
         assertThat(pluginJar.getManifest().getMainAttributes()).isEqualTo(hpiManifest);
     }
@@ -159,7 +171,4 @@ class HpiLayoutTest {
         }
     }
 
-    static boolean exists(Path path) {
-        return Files.exists(path);
-    }
 }
