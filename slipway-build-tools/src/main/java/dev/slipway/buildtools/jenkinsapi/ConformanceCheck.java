@@ -49,6 +49,7 @@ public final class ConformanceCheck {
     private final Map<String, ClassNode> standIns;
     private final Map<String, Optional<ClassNode>> classpathCache = new HashMap<>();
     private final Set<Problem> problems = new TreeSet<>();
+    private final boolean harnessAllowed;
 
     /**
      * @param api              the real API
@@ -58,6 +59,13 @@ public final class ConformanceCheck {
      */
     public ConformanceCheck(RealApi api, List<ClassNode> pluginClasses, ClassLoader compileClasspath,
                             List<ClassNode> standIns) {
+        this(api, pluginClasses, compileClasspath, standIns, false);
+    }
+
+    /** @param harnessAllowed true when checking the *ITests, which may use the test-harness stand-ins */
+    public ConformanceCheck(RealApi api, List<ClassNode> pluginClasses, ClassLoader compileClasspath,
+                            List<ClassNode> standIns, boolean harnessAllowed) {
+        this.harnessAllowed = harnessAllowed;
         this.api = api;
         this.pluginClasses = index(pluginClasses);
         this.compileClasspath = compileClasspath;
@@ -264,7 +272,8 @@ public final class ConformanceCheck {
     /** False (and a problem reported) when an API-package class does not exist for real. */
     private boolean checkClassExists(String className, String where) {
         String classPackage = RealApi.packageOf(className);
-        if (TEST_ONLY_PACKAGES.stream().anyMatch(p -> classPackage.equals(p) || classPackage.startsWith(p + "."))) {
+        if (!harnessAllowed
+                && TEST_ONLY_PACKAGES.stream().anyMatch(p -> classPackage.equals(p) || classPackage.startsWith(p + "."))) {
             report(Kind.MISSING_CLASS, where, className, "a test-harness stand-in: only the *ITests may use it");
             return false;
         }
@@ -337,9 +346,13 @@ public final class ConformanceCheck {
         }
     }
 
-    /** Plugin classes (whose members may be inherited from the API) and API classes; not libraries or the JDK. */
+    /**
+     * Plugin classes (whose members may be inherited from the API), API classes, and stand-ins the supplement lists
+     * (the test harness); not libraries or the JDK.
+     */
     private boolean concernsApi(String owner) {
-        return pluginClasses.containsKey(owner) || api.isApiPackage(owner);
+        return pluginClasses.containsKey(owner) || api.isApiPackage(owner)
+                || (standIns.containsKey(owner) && api.find(owner) != null);
     }
 
     private String missingDetail(TypeView owner, String key, Resolution<MethodView> found) {

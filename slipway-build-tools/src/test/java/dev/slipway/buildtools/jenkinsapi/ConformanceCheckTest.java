@@ -75,6 +75,31 @@ class ConformanceCheckTest {
     }
 
     @Test
+    void itestCallToAHarnessMemberTheSupplementDoesNotListIsReported() {
+        PlantedApi planted = new PlantedApi(dir)
+                .standIn("org.jvnet.hudson.test.JenkinsRule", """
+                        package org.jvnet.hudson.test;
+                        public class JenkinsRule {
+                            public void assertLogContains(String s, Object run) %s
+                            public void plantedHelper() %s
+                        }""".formatted(THROW, THROW))
+                .plugin(USER, """
+                        package io.jenkins.plugins.planted;
+                        public class User {
+                            void use(org.jvnet.hudson.test.JenkinsRule j) { j.assertLogContains("x", null); j.plantedHelper(); }
+                        }""")
+                .supplement("""
+                        # source: jenkinsci/jenkins-test-harness src/main/java/org/jvnet/hudson/test/JenkinsRule.java (test)
+                        CLASS org.jvnet.hudson.test.JenkinsRule
+                        METHOD org.jvnet.hudson.test.JenkinsRule#assertLogContains(java.lang.String,java.lang.Object) void
+                        """);
+
+        assertThat(planted.check(true)).singleElement().satisfies(p -> assertThat(p.toString())
+                .contains("MISSING_MEMBER", USER + "#use(org.jvnet.hudson.test.JenkinsRule)",
+                        "org.jvnet.hudson.test.JenkinsRule#plantedHelper()"));
+    }
+
+    @Test
     void differentReturnTypeIsReportedWithTheRealOne() {
         List<Problem> problems = new PlantedApi(dir)
                 .standIn("hudson.Util", utilWith("public static Object fixEmpty(String s) " + THROW))

@@ -141,12 +141,17 @@ final class PlantedApi {
     }
 
     List<Problem> check() {
+        return check(false);
+    }
+
+    /** @param itests check as for the *ITests, which may use the test-harness stand-ins */
+    List<Problem> check(boolean itests) {
         Path standInClasses = InMemoryJavac.compile(dir.resolve("standins"), List.of(), standIns);
         Path pluginClasses = InMemoryJavac.compile(dir.resolve("plugin"), List.of(standInClasses), plugin);
         try (URLClassLoader classpath = new URLClassLoader(new URL[] {standInClasses.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
             return new ConformanceCheck(realApi(), ClassFiles.read(pluginClasses), classpath,
-                    ClassFiles.read(standInClasses)).run();
+                    ClassFiles.read(standInClasses), itests).run();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
