@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Small stand-ins and plugin classes compiled for a test, checked against the real signature files from
@@ -131,7 +132,14 @@ final class PlantedApi {
         return Path.of(configured);
     }
 
+    /** The real API per supplement text: the shared lists are large, so each is parsed once per test run. */
+    private static final Map<String, RealApi> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     RealApi realApi() {
+        return PARSED.computeIfAbsent(supplement, text -> parse());
+    }
+
+    private RealApi parse() {
         try {
             Path supplementFile = Files.writeString(dir.resolve("supplement.txt"), supplement);
             return ConformanceMain.readApi(apiDir(), supplementFile);
@@ -146,17 +154,25 @@ final class PlantedApi {
 
     /** @param itests check as for the *ITests, which may use the test-harness stand-ins */
     List<Problem> check(boolean itests) {
-        Path standInClasses = InMemoryJavac.compile(dir.resolve("standins"), List.of(), standIns);
-        Path pluginClasses = InMemoryJavac.compile(dir.resolve("plugin"), List.of(standInClasses), plugin);
-        try (URLClassLoader classpath = new URLClassLoader(new URL[] {standInClasses.toUri().toURL()},
+        // One javac run for both sides (javac is the slow part); the plugin is told apart by its package.
+        Map<String, String> all = new LinkedHashMap<>(standIns);
+        all.putAll(plugin);
+        Path classes = InMemoryJavac.compile(dir.resolve("classes"), List.of(), all);
+        List<ClassNode> compiled = ClassFiles.read(classes);
+        List<ClassNode> pluginClasses = compiled.stream().filter(PlantedApi::isPlugin).toList();
+        List<ClassNode> standInClasses = compiled.stream().filter(n -> !isPlugin(n)).toList();
+        try (URLClassLoader classpath = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
-            return new ConformanceCheck(realApi(), ClassFiles.read(pluginClasses), classpath,
-                    ClassFiles.read(standInClasses), itests).run();
+            return new ConformanceCheck(realApi(), pluginClasses, classpath, standInClasses, itests).run();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isPlugin(ClassNode node) {
+        return node.name.startsWith("io/jenkins/plugins/planted/");
     }
 
     /** Audits only the given stand-ins (not the simplified ones the plugin checks use). */
