@@ -404,8 +404,29 @@ public final class ConformanceCheck {
             }
             view = next;
         }
-        Deque<String> queue = new ArrayDeque<>();
-        chain.forEach(view -> queue.addAll(view.interfaces()));
+        for (TypeView view : closure(interfacesOf(chain), lookup, unreadable)) {
+            touchedApi |= view.origin() == Origin.REAL;
+            M member = find.apply(view);
+            if (member != null) {
+                return new Resolution<>(member, touchedApi, unreadable);
+            }
+        }
+        return new Resolution<>(null, touchedApi, unreadable);
+    }
+
+    private static List<String> interfacesOf(List<TypeView> chain) {
+        List<String> interfaces = new ArrayList<>();
+        chain.forEach(view -> interfaces.addAll(view.interfaces()));
+        return interfaces;
+    }
+
+    /**
+     * The given types and all their supertypes, breadth first, each once; names that cannot be looked up are added
+     * to {@code unreadable} and skipped.
+     */
+    private static List<TypeView> closure(List<String> start, Function<String, TypeView> lookup, Set<String> unreadable) {
+        List<TypeView> all = new ArrayList<>();
+        Deque<String> queue = new ArrayDeque<>(start);
         Set<String> seen = new HashSet<>();
         while (!queue.isEmpty()) {
             String name = queue.poll();
@@ -417,14 +438,10 @@ public final class ConformanceCheck {
                 unreadable.add(name);
                 continue;
             }
-            touchedApi |= view.origin() == Origin.REAL;
-            M member = find.apply(view);
-            if (member != null) {
-                return new Resolution<>(member, touchedApi, unreadable);
-            }
-            queue.addAll(view.interfaces());
+            all.add(view);
+            queue.addAll(view.supertypes());
         }
-        return new Resolution<>(null, touchedApi, unreadable);
+        return all;
     }
 
     // ---------------------------------------------------------------- overriding
@@ -449,24 +466,13 @@ public final class ConformanceCheck {
 
     /** The nearest overridable declaration in the supertypes of {@code self} (not in {@code self}). */
     private MethodView findInSupertypes(TypeView self, String key, Function<String, TypeView> lookup) {
-        Deque<String> queue = new ArrayDeque<>(self.supertypes());
-        Set<String> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            String name = queue.poll();
-            if (!seen.add(name)) {
-                continue;
-            }
-            TypeView view = lookup.apply(name);
-            if (view == null) {
-                continue;
-            }
+        for (TypeView view : closure(self.supertypes(), lookup, new HashSet<>())) {
             for (MethodView m : view.methods(key)) {
                 if (!m.isStatic() && !m.isPrivate() && !m.isConstructor() && (m.isPublic() || m.isProtected()
                         || samePackage(self.name(), view.name()))) {
                     return m;
                 }
             }
-            queue.addAll(view.supertypes());
         }
         return null;
     }
@@ -479,23 +485,12 @@ public final class ConformanceCheck {
 
     private void checkAbstractMethodsImplemented(TypeView self) {
         Map<String, MethodView> abstractMethods = new LinkedHashMap<>();
-        Deque<String> queue = new ArrayDeque<>(self.supertypes());
-        Set<String> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            String name = queue.poll();
-            if (!seen.add(name)) {
-                continue;
-            }
-            TypeView view = real(name);
-            if (view == null) {
-                continue;
-            }
+        for (TypeView view : closure(self.supertypes(), this::real, new HashSet<>())) {
             if (view.origin() == Origin.REAL) {
                 view.methods().values().forEach(list -> list.stream()
                         .filter(m -> m.isAbstract() && !m.isStatic())
                         .forEach(m -> abstractMethods.putIfAbsent(m.key(), m)));
             }
-            queue.addAll(view.supertypes());
         }
         for (MethodView required : abstractMethods.values()) {
             if (!isImplemented(self, required.key())) {
@@ -516,24 +511,8 @@ public final class ConformanceCheck {
                 return declared.stream().anyMatch(m -> !m.isAbstract());
             }
         }
-        Deque<String> queue = new ArrayDeque<>();
-        chain.forEach(view -> queue.addAll(view.interfaces()));
-        Set<String> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            String name = queue.poll();
-            if (!seen.add(name)) {
-                continue;
-            }
-            TypeView view = real(name);
-            if (view == null) {
-                continue;
-            }
-            if (view.methods(key).stream().anyMatch(m -> !m.isStatic() && !m.isAbstract())) {
-                return true;
-            }
-            queue.addAll(view.interfaces());
-        }
-        return false;
+        return closure(interfacesOf(chain), this::real, new HashSet<>()).stream()
+                .anyMatch(view -> view.methods(key).stream().anyMatch(m -> !m.isStatic() && !m.isAbstract()));
     }
 
     // ---------------------------------------------------------------- annotations
