@@ -25,7 +25,7 @@ class HpiPackagerTest {
                    com.example:plain:jar:1.0:compile:/repo/plain-1.0.jar\u001B[36m -- module plain\u001B[0;1;33m (auto)\u001B[m
                    io.netty:netty-native:jar:linux-x86_64:4.1.0:runtime:/repo/netty-native-4.1.0-linux-x86_64.jar
                    com.example:optional:jar:2.0:compile:/repo/optional-2.0.jar (optional)
-                   io.jenkins.plugins.slipway:slipway-core:jar:0.1.0-SNAPSHOT:compile:/work/slipway-core/target/classes
+                   io.jenkins.plugins.slipway:slipway-core:jar:0.1.0-SNAPSHOT:compile:/build/slipway-core/target/classes
                 """);
 
         List<Dependency> dependencies = Dependency.readAll(listing);
@@ -35,7 +35,7 @@ class HpiPackagerTest {
         assertThat(dependencies.get(0).file()).isEqualTo(Path.of("/repo/plain-1.0.jar"));
         assertThat(dependencies.get(1).scope()).isEqualTo("runtime");
         assertThat(dependencies.get(2).optional()).isTrue();
-        assertThat(dependencies.get(3).file()).isEqualTo(Path.of("/work/slipway-core/target/classes"));
+        assertThat(dependencies.get(3).file()).isEqualTo(Path.of("/build/slipway-core/target/classes"));
     }
 
     @Test
