@@ -157,6 +157,10 @@ final class FileEditor {
     }
 
     private void record(int document, String path, FieldUpdate update) {
+        List<FieldUpdate> known = fields.getOrDefault(document, List.of());
+        if (known.stream().anyMatch(f -> f.path().equals(path))) {
+            return; // the same field reached by two rules with the same value
+        }
         intended.computeIfAbsent(document, d -> new LinkedHashMap<>()).put(path, update.newValue() == null ? REMOVED : update.newValue());
         fields.computeIfAbsent(document, d -> new ArrayList<>()).add(update);
     }

@@ -53,7 +53,34 @@ final class YamlTree {
             throw new ManifestException(path, 0, 0, "the YAML does not parse: " + firstLine(invalid.getMessage()),
                     "fix the YAML; nothing was written");
         }
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node document : documents) {
+            refuseDuplicateKeys(path, document, seen);
+        }
         return documents;
+    }
+
+    /** snakeyaml-engine's composer keeps duplicate keys; Kubernetes rejects them, and an edit of one would be ambiguous. */
+    private static void refuseDuplicateKeys(String path, Node node, Set<Node> seen) {
+        if (node == null || node instanceof ScalarNode || !seen.add(node)) {
+            return;
+        }
+        if (node instanceof MappingNode mapping) {
+            Set<String> keys = new java.util.HashSet<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
+                    Mark mark = key.getStartMark().orElse(null);
+                    throw new ManifestException(path, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+                            "the YAML does not parse: found duplicate key " + key.getValue(),
+                            "remove one of the two keys; nothing was written");
+                }
+                refuseDuplicateKeys(path, tuple.getValueNode(), seen);
+            }
+        } else {
+            for (Node item : items(node)) {
+                refuseDuplicateKeys(path, item, seen);
+            }
+        }
     }
 
     private static String firstLine(String message) {
