@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Flux's own setter test files (image-automation-controller {@code internal/update/testdata/setters}) must come
  * out of marker mode byte for byte as Flux writes them. The files are not copied into this project: they are read
  * from {@code ../shared/peer-testdata/flux-setters} next to the repository root (CI has it), or from the folder
- * named by {@code -Dslipway.shared=<dir>} / {@code SLIPWAY_SHARED}. Without them this test is skipped and says why.
+ * named by {@code -Dslipway.shared=<dir>} / {@code SLIPWAY_SHARED} (in a linked Git worktree, next to the main
+ * checkout). Without them this test is skipped and says why.
  */
 class FluxPeerDataTest {
 
@@ -62,6 +63,35 @@ class FluxPeerDataTest {
             dir = dir.getParent();
         }
         Path repositoryRoot = dir == null ? Path.of("").toAbsolutePath() : dir;
-        return repositoryRoot.resolveSibling("shared");
+        Path shared = repositoryRoot.resolveSibling("shared");
+        if (!Files.isDirectory(shared)) {
+            Path mainCheckout = mainCheckoutOfWorktree(repositoryRoot);
+            if (mainCheckout != null) {
+                return mainCheckout.resolveSibling("shared");
+            }
+        }
+        return shared;
+    }
+
+    /** In a linked Git worktree, {@code .git} is a file naming {@code <main>/.git/worktrees/<name>}. */
+    private static Path mainCheckoutOfWorktree(Path repositoryRoot) {
+        Path dotGit = repositoryRoot.resolve(".git");
+        if (!Files.isRegularFile(dotGit)) {
+            return null;
+        }
+        try {
+            String content = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
+            if (!content.startsWith("gitdir:")) {
+                return null;
+            }
+            Path gitDir = repositoryRoot.resolve(content.substring("gitdir:".length()).strip()).normalize();
+            Path worktrees = gitDir.getParent();
+            if (worktrees == null || !worktrees.getFileName().toString().equals("worktrees") || worktrees.getParent() == null) {
+                return null;
+            }
+            return worktrees.getParent().getParent();
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 }
