@@ -1,5 +1,7 @@
 package dev.slipway.gitops;
 
+import dev.slipway.support.Event;
+import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.SlipwayException;
 import java.io.IOException;
@@ -37,13 +39,46 @@ public final class ManifestUpdater {
 
     /** Plans and applies: the usual entry point. Writes nothing when anything is refused. */
     public static UpdateResult update(Path root, UpdateSpec spec) {
-        UpdatePlan plan = plan(root, spec);
+        return update(root, spec, Events.silent());
+    }
+
+    /** Plans and applies, reporting each changed field and each skipped file as an {@link Event.Phase#UPDATE} event. */
+    public static UpdateResult update(Path root, UpdateSpec spec, Events events) {
+        UpdatePlan plan = plan(root, spec, events);
         plan.apply();
-        return plan.result();
+        UpdateResult result = plan.result();
+        events.finished(Event.Phase.UPDATE, "manifests", result.upToDate() ? "already up to date"
+                : "updated " + result.changedFieldCount() + " field(s) in " + result.files().size() + " file(s)");
+        return result;
     }
 
     /** Reads, edits in memory and verifies every file below {@code root}; writes nothing. */
     public static UpdatePlan plan(Path root, UpdateSpec spec) {
+        return plan(root, spec, Events.silent());
+    }
+
+    /** As {@link #plan(Path, UpdateSpec)}, emitting what it found. */
+    public static UpdatePlan plan(Path root, UpdateSpec spec, Events events) {
+        try {
+            UpdatePlan plan = planQuietly(root, spec);
+            for (FileUpdate file : plan.result().files()) {
+                for (DocumentUpdate document : file.documents()) {
+                    for (FieldUpdate field : document.fields()) {
+                        events.info(Event.Phase.UPDATE, file.path(), document.describe() + " " + field.describe());
+                    }
+                }
+            }
+            for (Notice notice : plan.result().notices()) {
+                events.warning(Event.Phase.UPDATE, notice.path(), "skipped: " + notice.message());
+            }
+            return plan;
+        } catch (SlipwayException refused) {
+            events.failed(Event.Phase.UPDATE, "manifests", refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private static UpdatePlan planQuietly(Path root, UpdateSpec spec) {
         Path realRoot = realRoot(root);
         List<Notice> notices = new ArrayList<>();
         Map<String, Path> files = collect(realRoot, spec, notices);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.image.ImageRef;
+import dev.slipway.support.Event;
+import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -356,6 +358,24 @@ class ManifestUpdaterTest {
         assertThat(result.describe()).doesNotContain(CANARY);
         assertThat(result.toString()).doesNotContain(CANARY);
         assertThat(read("secret.yaml")).contains(CANARY);
+    }
+
+    @Test
+    void eventsReportEachChangedFieldAndEachSkippedFile() throws IOException {
+        write("deploy.yaml", DEPLOYMENT);
+        write("chart/templates/x.yaml", "image: {{ .Values.image }}\n");
+        List<Event> seen = new java.util.ArrayList<>();
+        Events events = Events.silent().subscribe(seen::add);
+
+        ManifestUpdater.update(root, UpdateSpec.of(IMAGE), events);
+
+        assertThat(seen).extracting(Event::kind, Event::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Event.Kind.INFO, "deploy.yaml"),
+                org.assertj.core.groups.Tuple.tuple(Event.Kind.WARNING, "chart/templates/x.yaml"),
+                org.assertj.core.groups.Tuple.tuple(Event.Kind.FINISHED, "manifests"));
+        assertThat(seen.get(0).message()).isEqualTo("Deployment/web spec.template.spec.containers[0].image: "
+                + "myacr.azurecr.io/shop/web:1.0.0 -> " + NEW);
+        assertThat(seen).allSatisfy(e -> assertThat(e.phase()).isEqualTo(Event.Phase.UPDATE));
     }
 
     private static Object roundTrip(Object value) throws Exception {
