@@ -3,6 +3,7 @@ package dev.slipway.gitops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.gitops.FieldUpdate.Target;
+import dev.slipway.gitops.GitOpsUpdateRequest.Pin;
 import dev.slipway.image.ImageRef;
 import dev.slipway.support.InvalidInputException;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ final class ImageRules {
 
     private final FileEditor editor;
     private final UpdateSpec spec;
-    private final ImageRef image;
+    /** The image the container, kustomize, Argo CD and Helm rules are looking for in the current pass. */
+    private ImageRef image;
     private final List<HelmValues> helmForFile;
     private final boolean kustomizationFileName;
     private final Map<String, FluxPolicyImage> policies;
@@ -46,7 +48,6 @@ final class ImageRules {
             Map<String, FluxPolicyImage> policies, List<Notice> notices) {
         this.editor = editor;
         this.spec = spec;
-        this.image = spec.image();
         this.helmForFile = helmForFile;
         this.kustomizationFileName = kustomizationFileName;
         this.policies = policies;
@@ -62,14 +63,14 @@ final class ImageRules {
                 continue;
             }
             markers(d, root, "", Collections.newSetFromMap(new IdentityHashMap<>()), new int[] {YamlTree.MAX_VISITS_PER_DOCUMENT});
-            if (image == null) {
-                continue;
-            }
-            kustomize(d, root);
-            workloads(d, root, "");
-            argoCd(d, root);
-            for (HelmValues helm : helmForFile) {
-                helmValues(d, root, helm);
+            for (ImageRef wanted : spec.images()) {
+                image = wanted;
+                kustomize(d, root);
+                workloads(d, root, "");
+                argoCd(d, root);
+                for (HelmValues helm : helmForFile) {
+                    helmValues(d, root, helm);
+                }
             }
         }
     }
@@ -349,7 +350,7 @@ final class ImageRules {
         }
         boolean wantDigest = writeDigest();
         if ((spec.pin() == Pin.DIGEST || spec.pin() == Pin.BOTH) && digest == null) {
-            throw new InvalidInputException("pin", "pin " + spec.pin().name().toLowerCase() + " needs a Helm digest key, but "
+            throw new InvalidInputException("pin", "pin " + spec.pin().name().toLowerCase(java.util.Locale.ROOT) + " needs a Helm digest key, but "
                     + file + " is configured without one", "add digestKey (e.g. image.digest) to the Helm values settings, or use pin tag");
         }
         boolean wrote = false;
@@ -407,14 +408,14 @@ final class ImageRules {
     }
 
     private boolean writeTag() {
-        if (spec.pin() == null) {
+        if (spec.pin() == Pin.DEFAULT) {
             return image.tag().isPresent();
         }
         return spec.pin() != Pin.DIGEST;
     }
 
     private boolean writeDigest() {
-        if (spec.pin() == null) {
+        if (spec.pin() == Pin.DEFAULT) {
             return image.digest().isPresent();
         }
         return spec.pin() != Pin.TAG;

@@ -52,6 +52,14 @@ public final class ManifestUpdater {
         return result;
     }
 
+    /**
+     * The update as the Git committer runs it on each attempt's work tree ({@link GitOpsCommitter.WorkTreeUpdate}):
+     * paths in {@code spec} are relative to the repository root, and so are the returned changes' locations.
+     */
+    public static GitOpsCommitter.WorkTreeUpdate forWorkTree(UpdateSpec spec, Events events) {
+        return workTree -> update(workTree, spec, events).changes();
+    }
+
     /** Reads, edits in memory and verifies every file below {@code root}; writes nothing. */
     public static UpdatePlan plan(Path root, UpdateSpec spec) {
         return plan(root, spec, Events.silent());
@@ -133,7 +141,7 @@ public final class ManifestUpdater {
                         "give the values file path relative to the repository path, e.g. charts/web/values-prod.yaml");
             }
         }
-        UpdateResult result = new UpdateResult(UpdateSpec.SCHEMA_VERSION, updates, notices);
+        UpdateResult result = new UpdateResult(updates, notices);
         return new UpdatePlan(planned, result);
     }
 

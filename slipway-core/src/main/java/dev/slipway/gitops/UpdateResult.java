@@ -1,17 +1,18 @@
 package dev.slipway.gitops;
 
-import java.io.Serializable;
+import dev.slipway.delivery.Change;
+import dev.slipway.support.EngineMessage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What an update changed: file → document → field → old → new, plus what it skipped. Holds image references
  * and paths only, never file contents, so it is safe to log and to send over the Jenkins remoting channel.
  *
- * @param schemaVersion {@link UpdateSpec#SCHEMA_VERSION} of the producer
  * @param files         changed files, sorted by path; empty when everything was already up to date
  * @param notices       what was skipped and why
  */
-public record UpdateResult(int schemaVersion, List<FileUpdate> files, List<Notice> notices) implements Serializable {
+public record UpdateResult(List<FileUpdate> files, List<Notice> notices) implements EngineMessage {
     private static final long serialVersionUID = 1L;
 
     public UpdateResult {
@@ -22,6 +23,19 @@ public record UpdateResult(int schemaVersion, List<FileUpdate> files, List<Notic
     /** True when nothing changes: the caller must not commit. */
     public boolean upToDate() {
         return files.isEmpty();
+    }
+
+    /** The changes as the delivery record and the Git committer take them (location = file relative to the root). */
+    public List<Change> changes() {
+        List<Change> out = new ArrayList<>();
+        for (FileUpdate file : files) {
+            for (DocumentUpdate document : file.documents()) {
+                for (FieldUpdate field : document.fields()) {
+                    out.add(new Change(file.path(), document.index(), field.path(), field.oldValue(), field.newValue()));
+                }
+            }
+        }
+        return out;
     }
 
     public int changedFieldCount() {

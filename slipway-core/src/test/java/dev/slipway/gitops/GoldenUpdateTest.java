@@ -2,6 +2,7 @@ package dev.slipway.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.gitops.GitOpsUpdateRequest.Pin;
 import dev.slipway.image.ImageRef;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code case.properties} and must then equal {@code expected/} byte for byte (a failure prints the differing
  * lines with CR, BOM and a missing final newline made visible). {@code expected/} holds every file, changed or not.
  *
- * <p>case.properties keys: {@code image}, {@code pin}, {@code helm.N=files|repositoryKey|tagKey|digestKey|imageKey}
+ * <p>case.properties keys: {@code image} (comma-separated for several), {@code pin}, {@code helm.N=files|repositoryKey|tagKey|digestKey|imageKey}
  * (empty parts are absent), {@code flux.<namespace>:<policy>=<image>}, {@code paths=a,b}, {@code changedFields=N}.
  */
 class GoldenUpdateTest {
@@ -66,8 +67,9 @@ class GoldenUpdateTest {
     }
 
     static UpdateSpec spec(Properties settings) {
-        ImageRef image = settings.containsKey("image") ? ImageRef.parse(settings.getProperty("image")) : null;
-        Pin pin = settings.containsKey("pin") ? Pin.parse("pin", settings.getProperty("pin")) : null;
+        List<ImageRef> images = settings.containsKey("image")
+                ? Arrays.stream(settings.getProperty("image").split(",")).map(ImageRef::parse).toList() : List.of();
+        Pin pin = settings.containsKey("pin") ? UpdateSpec.parsePin("pin", settings.getProperty("pin")) : null;
         List<HelmValues> helm = new ArrayList<>();
         Map<String, String> flux = new LinkedHashMap<>();
         for (String key : settings.stringPropertyNames().stream().sorted().toList()) {
@@ -79,7 +81,7 @@ class GoldenUpdateTest {
             }
         }
         List<String> paths = settings.containsKey("paths") ? List.of(settings.getProperty("paths").split(",")) : List.of();
-        return new UpdateSpec(image, pin, helm, flux, paths, UpdateSpec.DEFAULT_MAX_FILE_BYTES);
+        return new UpdateSpec(images, pin, helm, flux, paths, UpdateSpec.DEFAULT_MAX_FILE_BYTES);
     }
 
     private static String part(String[] parts, int index) {

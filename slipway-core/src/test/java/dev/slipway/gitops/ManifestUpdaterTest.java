@@ -3,7 +3,10 @@ package dev.slipway.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.delivery.Change;
+import dev.slipway.gitops.GitOpsUpdateRequest.Pin;
 import dev.slipway.image.ImageRef;
+import dev.slipway.support.EngineMessage;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
@@ -50,7 +53,9 @@ class ManifestUpdaterTest {
         UpdateResult result = ManifestUpdater.update(root, UpdateSpec.of(IMAGE));
 
         assertThat(result.upToDate()).isFalse();
-        assertThat(result.schemaVersion()).isEqualTo(UpdateSpec.SCHEMA_VERSION);
+        assertThat(result.schemaVersion()).isEqualTo(EngineMessage.SCHEMA_VERSION);
+        assertThat(result.changes()).containsExactly(new Change("apps/deploy.yaml", 1, "spec.template.spec.containers[0].image",
+                "myacr.azurecr.io/shop/web:1.0.0", NEW));
         FileUpdate file = result.files().get(0);
         assertThat(file.path()).isEqualTo("apps/deploy.yaml");
         DocumentUpdate document = file.documents().get(0);
@@ -325,9 +330,12 @@ class ManifestUpdaterTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("neither a tag nor a digest");
         assertThatThrownBy(() -> UpdateSpec.of(ImageRef.parse("myacr.azurecr.io/shop/web:1")).withPin(Pin.DIGEST))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs a digest");
-        assertThatThrownBy(() -> Pin.parse("pin", "sha")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> UpdateSpec.parsePin("pin", "sha")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not a pin")
-                .satisfies(e -> assertThat(((InvalidInputException) e).fix()).isEqualTo("use one of: tag, digest, both"));
+                .satisfies(e -> assertThat(((InvalidInputException) e).fix()).startsWith("use one of: tag, digest, both"));
+        assertThat(UpdateSpec.parsePin("pin", " Digest ")).isEqualTo(Pin.DIGEST);
+        assertThatThrownBy(() -> UpdateSpec.of(IMAGE, ImageRef.parse("myacr.azurecr.io/shop/web:2")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("given twice");
         assertThatThrownBy(() -> UpdateSpec.fluxMarkers(Map.of("no-namespace", "web:1")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("<namespace>:<policy>");
         assertThatThrownBy(() -> new HelmValues("values.yaml", "image.repository", null, null, null))
@@ -346,6 +354,34 @@ class ManifestUpdaterTest {
 
         assertThat(roundTrip(spec)).isEqualTo(spec);
         assertThat(roundTrip(result)).isEqualTo(result);
+    }
+
+    @Test
+    void aGitOpsRequestBecomesASpecWithItsPathHelmKeysAndPolicies() {
+        GitOpsUpdateRequest request = new GitOpsUpdateRequest("https://git.example/gitops.git", "main", "apps/shop",
+                List.of(IMAGE), Pin.TAG, Map.of("repository", "image.repository", "tag", "image.tag"),
+                Map.of("flux-system:web", IMAGE), new GitOpsUpdateRequest.GitAuth.None(), null, null, false, false, null);
+
+        UpdateSpec spec = UpdateSpec.fromRequest(request);
+
+        assertThat(spec.images()).containsExactly(IMAGE);
+        assertThat(spec.pin()).isEqualTo(Pin.TAG);
+        assertThat(spec.paths()).containsExactly("apps/shop");
+        assertThat(spec.helm()).containsExactly(new HelmValues("**/values*.yaml", "image.repository", "image.tag", null, null));
+        assertThat(spec.fluxPolicies()).containsExactly(Map.entry("flux-system:web", NEW));
+    }
+
+    @Test
+    void theWorkTreeUpdateForTheCommitterReturnsChangesRelativeToTheRepository() throws IOException {
+        write("apps/shop/deploy.yaml", DEPLOYMENT);
+        write("apps/other/deploy.yaml", DEPLOYMENT);
+
+        List<Change> changes = ManifestUpdater.forWorkTree(UpdateSpec.of(IMAGE).withPaths(List.of("apps/shop")), Events.silent())
+                .apply(root);
+
+        assertThat(changes).extracting(Change::location).containsExactly("apps/shop/deploy.yaml");
+        assertThat(read("apps/other/deploy.yaml")).isEqualTo(DEPLOYMENT);
+        assertThat(ManifestUpdater.forWorkTree(UpdateSpec.of(IMAGE), Events.silent()).apply(root)).hasSize(1);
     }
 
     @Test
