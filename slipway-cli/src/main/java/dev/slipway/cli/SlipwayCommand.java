@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             PushCommand.class,
             CopyCommand.class,
             DeployCommand.class,
+            GitOpsCommand.class,
             LoginCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class})
