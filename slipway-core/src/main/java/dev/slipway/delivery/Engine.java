@@ -2,6 +2,7 @@ package dev.slipway.delivery;
 
 import dev.slipway.gitops.GitOpsUpdateRequest;
 import dev.slipway.gitops.GitOpsUpdateResult;
+import dev.slipway.gitops.GitOpsUpdates;
 import dev.slipway.image.BuildRequest;
 import dev.slipway.image.BuildResult;
 import dev.slipway.image.DockerfileBuild;
@@ -60,7 +61,7 @@ public final class Engine {
 
     /** GitOps mode: change image references in a Git repository and commit. */
     public GitOpsUpdateResult update(GitOpsUpdateRequest request) {
-        throw new NotImplementedYetException("gitops update", "issues #7 and #8");
+        return new GitOpsUpdates(context).update(request);
     }
 
     /** Wait until a GitOps commit is live. */
