@@ -48,7 +48,7 @@ public final class Engine {
 
     /** Push mode: apply manifests to a cluster and wait for the rollout. */
     public DeployResult deploy(DeployRequest request) {
-        throw new NotImplementedYetException("deploy", "issue #6");
+        return new dev.slipway.kube.Deployer(context).deploy(request);
     }
 
     /** GitOps mode: change image references in a Git repository and commit. */

@@ -21,10 +21,11 @@ import java.util.List;
  * @param allowDowngrade replace a workload that runs a newer build of the same source
  * @param timeout        rollout deadline
  * @param provenance     written as workload annotations
+ * @param applySet       name of the ApplySet (its parent Secret) that prune works within; required with {@code prune}
  */
 public record DeployRequest(List<String> manifests, List<ImageRef> images, ClusterAccess cluster, String namespace,
         boolean plan, boolean serverDryRun, boolean force, boolean prune, boolean rollback, boolean allowDowngrade,
-        Duration timeout, Provenance provenance) implements EngineMessage {
+        Duration timeout, Provenance provenance, String applySet) implements EngineMessage {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
@@ -32,5 +33,13 @@ public record DeployRequest(List<String> manifests, List<ImageRef> images, Clust
         manifests = List.copyOf(manifests);
         images = List.copyOf(images);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    }
+
+    /** Without an ApplySet name (no prune). */
+    public DeployRequest(List<String> manifests, List<ImageRef> images, ClusterAccess cluster, String namespace,
+            boolean plan, boolean serverDryRun, boolean force, boolean prune, boolean rollback, boolean allowDowngrade,
+            Duration timeout, Provenance provenance) {
+        this(manifests, images, cluster, namespace, plan, serverDryRun, force, prune, rollback, allowDowngrade, timeout,
+                provenance, null);
     }
 }

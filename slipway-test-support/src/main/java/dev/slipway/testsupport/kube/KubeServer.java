@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and the answer is 201 with the stored object; if it exists, the body replaces it (as a PUT) except for
  * {@code status}, which is kept from the stored object; the mock keeps {@code uid} and
  * {@code creationTimestamp} and bumps {@code resourceVersion} and, when the spec changed, {@code generation};
- * the answer is 200 with the stored object. That is SSA
+ * the answer is 200 with the stored object. With {@code dryRun=All} the object is answered but not stored. That is SSA
  * for a single field manager; there is no field ownership, no conflict detection ({@code force} is
  * ignored) and no merging with fields other managers set: assert on the recorded requests for those.
  *
@@ -123,6 +123,16 @@ public final class KubeServer implements BeforeAllCallback, AfterAllCallback, Au
     /** The server-side apply patches received. */
     public List<KubeRequest> serverSideApplies() {
         return requests().stream().filter(KubeRequest::isServerSideApply).toList();
+    }
+
+    /**
+     * From now on, answers every {@code method} request whose path starts with {@code pathPrefix} with a
+     * Kubernetes {@code Status} of {@code code} (e.g. 403 Forbidden with the API server's message) instead
+     * of serving it. The requests are still recorded.
+     */
+    public void refuse(String method, String pathPrefix, int code, String reason, String message) {
+        requireStarted();
+        dispatcher.refuse(new RecordingCrudDispatcher.Refusal(method, pathPrefix, code, reason, message));
     }
 
     public void clearRequests() {

@@ -19,6 +19,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     private final List<KubeRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+
+    /** Requests with this method whose path starts with this prefix are answered with a Status of this code. */
+    record Refusal(String method, String pathPrefix, int code, String reason, String message) { }
+
+    void refuse(Refusal refusal) {
+        refusals.add(refusal);
+    }
     private final KubernetesSerialization serialization = new KubernetesSerialization();
 
     RecordingCrudDispatcher(List<CustomResourceDefinitionContext> customResources) {
@@ -45,6 +53,11 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
         KubeRequest recorded = new KubeRequest(request.getMethod(), path, query, contentType,
                 new String(body, StandardCharsets.UTF_8));
         requests.add(recorded);
+        for (Refusal refusal : refusals) {
+            if (refusal.method().equals(recorded.method()) && recorded.path().startsWith(refusal.pathPrefix())) {
+                return status(refusal.code(), refusal.reason(), refusal.message());
+            }
+        }
         if (recorded.isServerSideApply()) {
             return serverSideApply(recorded);
         }
@@ -72,6 +85,17 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
                     + ") does not match the name on the URL (" + nameInPath + ")");
         }
         MockResponse current = handleGet(request.path());
+        if ("All".equals(request.queryParameter("dryRun"))) {
+            // a dry run is validated and answered, never stored
+            if (current.code() == 200) {
+                GenericKubernetesResource stored = serialization.unmarshal(current.getBody().readUtf8(),
+                        GenericKubernetesResource.class);
+                applied.getMetadata().setUid(stored.getMetadata().getUid());
+                applied.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+            }
+            return new MockResponse().setResponseCode(current.code() == 200 ? 200 : 201)
+                    .setHeader("Content-Type", "application/json").setBody(serialization.asJson(applied));
+        }
         if (current.code() == 200) {
             // one field manager owns everything it applies: the applied object replaces the stored one.
             // Status is not applied (built-in workloads and most CRDs have a status subresource).

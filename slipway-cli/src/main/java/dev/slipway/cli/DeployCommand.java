@@ -1,0 +1,205 @@
+package dev.slipway.cli;
+
+import dev.slipway.delivery.Engine;
+import dev.slipway.delivery.EngineContext;
+import dev.slipway.image.ImageRef;
+import dev.slipway.kube.ClusterAccess;
+import dev.slipway.kube.DeployRequest;
+import dev.slipway.kube.DeployResult;
+import dev.slipway.kube.RolloutFailedException;
+import dev.slipway.support.AuthenticationException;
+import dev.slipway.support.DeadlineExceededException;
+import dev.slipway.support.Event;
+import dev.slipway.support.Events;
+import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.Provenance;
+import dev.slipway.support.Secret;
+import dev.slipway.support.SecretMasker;
+import dev.slipway.support.SlipwayException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code slipway deploy}: push mode, apply manifests with the pushed images and wait for the rollout. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Apply Kubernetes manifests with the pushed images (server-side apply), wait until the new"
+                + " version runs, and roll back if it does not.",
+                "Exit codes: 0 deployed (or planned), 1 failed, 2 bad usage or input, 3 authentication or"
+                        + " permission refused, 4 the rollout did not finish in time."})
+public final class DeployCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int AUTH = 3;
+    static final int TIMEOUT = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-f", "--manifests"}, required = true, split = ",", paramLabel = "PATH",
+            description = "Files, folders (recursive), globs or kustomize folders, inside the workspace; repeatable.")
+    List<String> manifests = new ArrayList<>();
+
+    @Option(names = {"-i", "--image"}, split = ",", paramLabel = "IMAGE",
+            description = "Pushed image (registry/repo:tag@sha256:...) to substitute for every container of the same"
+                    + " registry and repository; repeatable.")
+    List<String> images = new ArrayList<>();
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig file (default: the first file of $KUBECONFIG, else ~/.kube/config). Its content is"
+                    + " never printed.")
+    Path kubeconfig;
+
+    @Option(names = "--context", description = "Kubeconfig context (default: its current context).")
+    String context;
+
+    @Option(names = {"-n", "--namespace"}, description = "Namespace for every namespaced object (default: the"
+            + " object's own, else the context's).")
+    String namespace;
+
+    @Option(names = "--plan", description = "Show the per-object diff of what would change; apply nothing.")
+    boolean plan;
+
+    @Option(names = "--server-dry-run", description = "Send the applies with dryRun=All: the server checks them,"
+            + " nothing is stored.")
+    boolean serverDryRun;
+
+    @Option(names = "--force-conflicts", description = "Take over fields other field managers own (force=true).")
+    boolean force;
+
+    @Option(names = "--prune", description = "Delete objects of an earlier apply of the same --applyset that are gone.")
+    boolean prune;
+
+    @Option(names = "--applyset", paramLabel = "NAME", description = "Name of the ApplySet (parent Secret) prune works within.")
+    String applySet;
+
+    @Option(names = "--rollback", description = "On a failed rollout, re-apply the workloads' previous specs.")
+    boolean rollback;
+
+    @Option(names = "--allow-downgrade", description = "Replace workloads that run a newer build of the same source.")
+    boolean allowDowngrade;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
+            description = "Rollout deadline, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".",
+            description = "Folder manifests are resolved against and confined to (default: the current folder).")
+    Path workspace;
+
+    @Option(names = "--source-repository", description = "Source repository URL (workload annotation).")
+    String sourceRepository;
+
+    @Option(names = "--source-commit", description = "Source commit (workload annotation).")
+    String sourceCommit;
+
+    @Option(names = "--build-url", description = "CI build URL (workload annotation).")
+    String buildUrl;
+
+    @Option(names = "--build-number", description = "CI build number (annotation; the downgrade guard compares it).")
+    Long buildNumber;
+
+    @Option(names = "--delivery-id", description = "Delivery id (default: a new UUID).")
+    String deliveryId;
+
+    /** Environment lookup, replaceable in tests. */
+    Map<String, String> environment = System.getenv();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SecretMasker masker = new SecretMasker();
+        try {
+            Duration deadline = parseDuration(timeout);
+            List<ImageRef> refs = images.stream().map(image -> ImageRef.parse("--image", image)).toList();
+            Secret config = readKubeconfig();
+            masker.register(config);
+            Events events = new Events(Clock.systemUTC(), masker).subscribe(event -> print(event, out, err));
+            Engine engine = new Engine(new EngineContext(workspace, events));
+            DeployRequest request = new DeployRequest(manifests, refs, new ClusterAccess.Kubeconfig(config, context),
+                    namespace, plan, serverDryRun, force, prune, rollback, allowDowngrade, deadline,
+                    new Provenance(sourceRepository, sourceCommit, null, buildUrl, buildNumber,
+                            deliveryId == null ? UUID.randomUUID().toString() : deliveryId),
+                    applySet);
+            DeployResult result = engine.deploy(request);
+            out.println(masker.mask(result.message()));
+            out.flush();
+            return OK;
+        } catch (SlipwayException e) {
+            err.println("slipway deploy: " + masker.mask(e.describe()));
+            err.flush();
+            return exitCode(e);
+        }
+    }
+
+    static int exitCode(SlipwayException e) {
+        if (e instanceof InvalidInputException) {
+            return USAGE;
+        }
+        if (e instanceof AuthenticationException) {
+            return AUTH;
+        }
+        if (e instanceof DeadlineExceededException || e instanceof RolloutFailedException r && r.deadlineExceeded()) {
+            return TIMEOUT;
+        }
+        return FAILED;
+    }
+
+    private Secret readKubeconfig() {
+        Path file = kubeconfig;
+        if (file == null) {
+            String fromEnvironment = environment.get("KUBECONFIG");
+            if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+                file = Path.of(fromEnvironment.split(java.io.File.pathSeparator)[0]);
+            } else {
+                file = Path.of(System.getProperty("user.home"), ".kube", "config");
+            }
+        }
+        try {
+            return Secret.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidInputException("--kubeconfig", "cannot read the kubeconfig file " + file,
+                    "give a readable kubeconfig with --kubeconfig FILE or the KUBECONFIG variable");
+        }
+    }
+
+    static Duration parseDuration(String text) {
+        String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (value.matches("\\d+(ms|s|m|h)")) {
+                long amount = Long.parseLong(value.replaceAll("\\D", ""));
+                return value.endsWith("ms") ? Duration.ofMillis(amount) : value.endsWith("s") ? Duration.ofSeconds(amount)
+                        : value.endsWith("m") ? Duration.ofMinutes(amount) : Duration.ofHours(amount);
+            }
+            return Duration.parse(text.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidInputException("--timeout", "'" + text + "' is not a duration", "write e.g. 90s, 5m or 1h");
+        }
+    }
+
+    private static void print(Event event, PrintWriter out, PrintWriter err) {
+        String subject = event.subject().isEmpty() ? "" : event.subject() + ": ";
+        String line = "[" + event.phase().name().toLowerCase(java.util.Locale.ROOT) + "] " + subject + event.message();
+        if (event.phase() == Event.Phase.PLAN) {
+            out.println(line);
+            out.flush();
+        } else {
+            err.println(event.kind() == Event.Kind.WARNING ? "warning: " + line : line);
+            err.flush();
+        }
+    }
+}

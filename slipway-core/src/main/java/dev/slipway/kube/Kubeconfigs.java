@@ -1,0 +1,110 @@
+package dev.slipway.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.support.AuthenticationException;
+import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.NotImplementedYetException;
+import dev.slipway.support.SecretMasker;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Builds a fabric8 client from {@link ClusterAccess}. A kubeconfig's content is handed to fabric8 in
+ * memory (no file); its token and client certificate are registered with the masker, and an expired
+ * token or certificate is refused before the first request, with the date it expired.
+ */
+public final class Kubeconfigs {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Kubeconfigs() {}
+
+    public static KubernetesClient connect(ClusterAccess access, SecretMasker masker, Instant now) {
+        if (access instanceof ClusterAccess.Kubeconfig kubeconfig) {
+            return connect(kubeconfig, masker, now);
+        }
+        throw new NotImplementedYetException("cluster access through Azure Resource Manager (listClusterUserCredential)",
+                "issue #6, AKS part");
+    }
+
+    static KubernetesClient connect(ClusterAccess.Kubeconfig kubeconfig, SecretMasker masker, Instant now) {
+        if (kubeconfig.content() == null || kubeconfig.content().isEmpty()) {
+            throw new InvalidInputException("kubeconfig", "the kubeconfig is empty",
+                    "give a kubeconfig file (or a Jenkins secret file credential holding one)");
+        }
+        masker.register(kubeconfig.content());
+        Config config;
+        try {
+            config = Config.fromKubeconfig(blankToNull(kubeconfig.context()), kubeconfig.content().reveal(), null);
+        } catch (RuntimeException e) {
+            // fabric8's messages may quote the file; never pass them on
+            throw new InvalidInputException("kubeconfig", "the kubeconfig cannot be read"
+                    + (kubeconfig.context() == null ? "" : " or has no context '" + kubeconfig.context() + "'"),
+                    "check that it is a kubeconfig (YAML with clusters, users and contexts) and that the context exists");
+        }
+        if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+            throw new InvalidInputException("kubeconfig", "the kubeconfig's context names no cluster server",
+                    "choose a context whose cluster has a server URL");
+        }
+        for (String token : new String[] {config.getOauthToken(), config.getAutoOAuthToken()}) {
+            if (token != null && !token.isBlank()) {
+                masker.register(dev.slipway.support.Secret.of(token));
+                checkToken(token, now);
+            }
+        }
+        if (config.getClientCertData() != null) {
+            checkCertificate(config.getClientCertData(), now);
+        }
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** A JWT bearer token (AKS Azure AD, service-account tokens) whose {@code exp} has passed is refused here. */
+    static void checkToken(String token, Instant now) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            return; // not a JWT: the server decides
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            if (claims.has("exp") && claims.get("exp").canConvertToLong()) {
+                Instant expiry = Instant.ofEpochSecond(claims.get("exp").asLong());
+                if (!expiry.isAfter(now)) {
+                    throw new AuthenticationException("the kubeconfig's token expired at " + expiry,
+                            "get fresh cluster credentials (a new kubeconfig, or Azure access through listClusterUserCredential)");
+                }
+            }
+        } catch (java.io.IOException | IllegalArgumentException notJson) {
+            // not a JWT after all
+        }
+    }
+
+    static void checkCertificate(String base64Pem, Instant now) {
+        try {
+            byte[] pem = Base64.getDecoder().decode(base64Pem.trim());
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem));
+            if (certificate.getNotAfter().toInstant().isBefore(now)) {
+                throw new AuthenticationException("the kubeconfig's client certificate expired at "
+                        + certificate.getNotAfter().toInstant(), "get fresh cluster credentials with a new client certificate");
+            }
+        } catch (CertificateException | IllegalArgumentException unreadable) {
+            // fabric8 reports unreadable certificates when it connects
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
