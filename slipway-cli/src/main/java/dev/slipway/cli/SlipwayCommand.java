@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = SlipwayCommand.Version.class,
         description = "Build container images, push them to Azure Container Registry, then deploy them to AKS"
                 + " (push mode) or commit them to a GitOps repository (GitOps mode).",
-        subcommands = {CommandLine.HelpCommand.class, DeployCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DeployCommand.class, WaitCommand.class})
 public final class SlipwayCommand implements Runnable {
 
     @CommandLine.Spec
