@@ -22,10 +22,11 @@ import java.util.List;
  * @param timeout        rollout deadline
  * @param provenance     written as workload annotations
  * @param applySet       name of the ApplySet (its parent Secret) that prune works within; required with {@code prune}
+ * @param pullSecret     an image pull secret to create in the workloads' namespaces and name in their pod specs, or {@code null}
  */
 public record DeployRequest(List<String> manifests, List<ImageRef> images, ClusterAccess cluster, String namespace,
         boolean plan, boolean serverDryRun, boolean force, boolean prune, boolean rollback, boolean allowDowngrade,
-        Duration timeout, Provenance provenance, String applySet) implements EngineMessage {
+        Duration timeout, Provenance provenance, String applySet, ImagePullSecret pullSecret) implements EngineMessage {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
@@ -40,6 +41,14 @@ public record DeployRequest(List<String> manifests, List<ImageRef> images, Clust
             boolean plan, boolean serverDryRun, boolean force, boolean prune, boolean rollback, boolean allowDowngrade,
             Duration timeout, Provenance provenance) {
         this(manifests, images, cluster, namespace, plan, serverDryRun, force, prune, rollback, allowDowngrade, timeout,
-                provenance, null);
+                provenance, null, null);
+    }
+
+    /** Without an image pull secret. */
+    public DeployRequest(List<String> manifests, List<ImageRef> images, ClusterAccess cluster, String namespace,
+            boolean plan, boolean serverDryRun, boolean force, boolean prune, boolean rollback, boolean allowDowngrade,
+            Duration timeout, Provenance provenance, String applySet) {
+        this(manifests, images, cluster, namespace, plan, serverDryRun, force, prune, rollback, allowDowngrade, timeout,
+                provenance, applySet, null);
     }
 }

@@ -34,6 +34,12 @@ public final class Deployer {
                 Duration.ofSeconds(2));
     }
 
+    /** With Azure AD tokens for AKS access; {@code resourceManagerEndpoint} {@code null} for the identity's cloud. */
+    public static Deployer withAzure(EngineContext context, Kubeconfigs.AzureTokens tokens, String resourceManagerEndpoint) {
+        return new Deployer(context, access -> Kubeconfigs.connect(access, context.events().masker(),
+                context.events().clock().instant(), tokens, resourceManagerEndpoint), Duration.ofSeconds(2));
+    }
+
     /** {@code connector} turns cluster access into a client; {@code resync} is how often the waiter re-reads. */
     public Deployer(EngineContext context, Function<ClusterAccess, KubernetesClient> connector, Duration resync) {
         this.context = context;
@@ -79,6 +85,9 @@ public final class Deployer {
                 }
                 plan.add(new Planned(object, type, namespace, null, null));
             }
+            if (request.pullSecret() != null) {
+                addPullSecrets(request.pullSecret(), plan, cluster);
+            }
             // after namespaces are known, so changes name the object where it really goes
             ImageSubstitution.Result substitution = ImageSubstitution.apply(objects, request.images());
             substitution.changes().forEach(change -> events.info(Event.Phase.DEPLOY, change.location(),
@@ -100,6 +109,27 @@ public final class Deployer {
                 return plan(read, substitution, request, cluster);
             }
             return apply(read, substitution, request, cluster, applySet);
+        }
+    }
+
+    /** One pull secret per namespace with workloads, applied before them; the workloads name it. */
+    private void addPullSecrets(ImagePullSecret pullSecret, List<Planned> plan, KubeCluster cluster) {
+        context.events().masker().register(pullSecret.password());
+        Set<String> namespaces = new TreeSet<>();
+        for (Planned p : plan) {
+            if (p.object().isWorkload()) {
+                pullSecret.referenceFrom(p.object());
+                namespaces.add(p.namespace());
+            }
+        }
+        KubeCluster.ResourceType secretType = cluster.type("v1", "Secret");
+        int first = 0;
+        int secretRank = ApplyOrder.rank(pullSecret.secretIn(""));
+        while (first < plan.size() && ApplyOrder.rank(plan.get(first).object()) < secretRank) {
+            first++;
+        }
+        for (String namespace : namespaces) {
+            plan.add(first++, new Planned(pullSecret.secretIn(namespace), secretType, namespace, null, null));
         }
     }
 
@@ -134,6 +164,13 @@ public final class Deployer {
             Set<String> namespaces = new TreeSet<>(namespaces(read));
             if (previousParent != null) {
                 Map<String, Object> annotations = annotations(previousParent);
+                Object tooling = annotations.get(ApplySet.TOOLING);
+                if (tooling != null && !tooling.toString().startsWith("slipway/")) {
+                    // KEP-3659: a tool must not mutate an ApplySet another tool manages
+                    throw new InvalidInputException("applySet", "the ApplySet '" + applySet.name() + "' in namespace '"
+                            + applySet.namespace() + "' is managed by " + tooling,
+                            "choose another applySet name, or keep using " + tooling + " for this set");
+                }
                 kinds.addAll(ApplySet.split(annotations.get(ApplySet.GROUP_KINDS)));
                 namespaces.addAll(ApplySet.split(annotations.get(ApplySet.NAMESPACES)));
             }

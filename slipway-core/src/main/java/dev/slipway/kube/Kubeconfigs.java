@@ -2,9 +2,12 @@ package dev.slipway.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.azure.AksCredentials;
+import dev.slipway.azure.AzureIdentity;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.NotImplementedYetException;
+import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,12 +30,44 @@ public final class Kubeconfigs {
 
     private Kubeconfigs() {}
 
+    /** Azure AD access tokens of an identity for a scope (issue #4 provides them; tests use a fake). */
+    @FunctionalInterface
+    public interface AzureTokens {
+        Secret token(AzureIdentity identity, String scope);
+
+        /** Until Azure AD token acquisition lands, AKS access says so instead of pretending. */
+        AzureTokens NOT_YET = (identity, scope) -> {
+            throw new NotImplementedYetException("Azure AD tokens for AKS access", "issue #4");
+        };
+    }
+
     public static KubernetesClient connect(ClusterAccess access, SecretMasker masker, Instant now) {
+        return connect(access, masker, now, AzureTokens.NOT_YET, null);
+    }
+
+    /**
+     * @param tokens                  Azure AD tokens for {@link ClusterAccess.Aks}
+     * @param resourceManagerEndpoint ARM endpoint; {@code null} for the identity's cloud
+     */
+    public static KubernetesClient connect(ClusterAccess access, SecretMasker masker, Instant now, AzureTokens tokens,
+            String resourceManagerEndpoint) {
         if (access instanceof ClusterAccess.Kubeconfig kubeconfig) {
             return connect(kubeconfig, masker, now);
         }
-        throw new NotImplementedYetException("cluster access through Azure Resource Manager (listClusterUserCredential)",
-                "issue #6, AKS part");
+        ClusterAccess.Aks aks = (ClusterAccess.Aks) access;
+        if (aks.identity() == null) {
+            throw new InvalidInputException("identity", "no Azure identity was given for the AKS cluster",
+                    "give the Azure credentials that may call listClusterUserCredential on the cluster");
+        }
+        String endpoint = resourceManagerEndpoint != null ? resourceManagerEndpoint
+                : aks.identity().cloud().resourceManagerEndpoint();
+        AksCredentials credentials = new AksCredentials(endpoint, scope -> {
+            Secret token = tokens.token(aks.identity(), scope);
+            masker.register(token);
+            return token;
+        });
+        Secret kubeconfig = credentials.kubeconfig(aks.subscriptionId(), aks.resourceGroup(), aks.clusterName(), aks.admin());
+        return connect(new ClusterAccess.Kubeconfig(kubeconfig, null), masker, now);
     }
 
     static KubernetesClient connect(ClusterAccess.Kubeconfig kubeconfig, SecretMasker masker, Instant now) {

@@ -21,8 +21,9 @@ public final class ObjectDiff {
     private ObjectDiff() {}
 
     /** A unified-style diff ({@code -} live, {@code +} desired), empty when nothing would change. */
-    public static String diff(Map<String, Object> live, Map<String, Object> desired) {
-        Map<String, Object> wanted = withoutServerFields(desired);
+    public static String diff(Map<String, Object> liveObject, Map<String, Object> desiredObject) {
+        Map<String, Object> live = redacted(liveObject);
+        Map<String, Object> wanted = withoutServerFields(redacted(desiredObject));
         if (live == null) {
             return prefixed(yaml(wanted), "+ ");
         }
@@ -69,9 +70,45 @@ public final class ObjectDiff {
         return copy;
     }
 
+    /**
+     * A Secret's values never reach a plan: each is replaced by a short hash of itself, so a changed value
+     * still shows as a changed line, but the line does not hold the value.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> redacted(Map<String, Object> object) {
+        if (object == null || !"Secret".equals(object.get("kind"))) {
+            return object;
+        }
+        Map<String, Object> copy = KubeObject.deepCopy(object);
+        for (String field : List.of("data", "stringData")) {
+            if (copy.get(field) instanceof Map<?, ?> values) {
+                Map<String, Object> hidden = new LinkedHashMap<>();
+                values.forEach((key, value) -> hidden.put(String.valueOf(key), "(secret, sha256 " + shortHash(
+                        "stringData".equals(field) ? java.util.Base64.getEncoder().encodeToString(String.valueOf(value)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) : String.valueOf(value)) + ")"));
+                copy.put(field, hidden);
+            }
+        }
+        return copy;
+    }
+
+    private static String shortHash(String value) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * YAML for the apply body and the plan. Strings that a YAML 1.1 reader (the API server's) would take for a
+     * boolean or an octal number ({@code yes}, {@code on}, {@code 0644}) are quoted, so they stay strings.
+     */
     static String yaml(Object value) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
-                .setIndicatorIndent(0).build();
+                .setIndicatorIndent(0).setSchema(new Yaml11SafeSchema()).build();
         return new Dump(settings).dumpToString(value);
     }
 
@@ -106,5 +143,27 @@ public final class ObjectDiff {
             }
         }
         return out.toString();
+    }
+
+    static final class Yaml11SafeSchema implements org.snakeyaml.engine.v2.schema.Schema {
+        private static final java.util.regex.Pattern YAML11_BOOL = java.util.regex.Pattern.compile(
+                "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
+        private static final java.util.regex.Pattern YAML11_OCTAL = java.util.regex.Pattern.compile("[-+]?0[0-7_]+");
+        private final org.snakeyaml.engine.v2.schema.CoreSchema core = new org.snakeyaml.engine.v2.schema.CoreSchema();
+
+        @Override
+        public org.snakeyaml.engine.v2.resolver.ScalarResolver getScalarResolver() {
+            org.snakeyaml.engine.v2.resolver.ScalarResolver coreResolver = core.getScalarResolver();
+            // only a plain scalar is read as a bool or an int; a quoted one stays a string
+            return (text, implicit) -> !Boolean.TRUE.equals(implicit) ? coreResolver.resolve(text, implicit)
+                    : YAML11_BOOL.matcher(text).matches() ? org.snakeyaml.engine.v2.nodes.Tag.BOOL
+                    : YAML11_OCTAL.matcher(text).matches() ? org.snakeyaml.engine.v2.nodes.Tag.INT
+                    : coreResolver.resolve(text, implicit);
+        }
+
+        @Override
+        public Map<org.snakeyaml.engine.v2.nodes.Tag, org.snakeyaml.engine.v2.api.ConstructNode> getSchemaTagConstructors() {
+            return core.getSchemaTagConstructors();
+        }
     }
 }

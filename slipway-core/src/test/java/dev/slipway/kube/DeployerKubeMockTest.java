@@ -347,6 +347,30 @@ class DeployerKubeMockTest {
     }
 
     @Test
+    void anImagePullSecretIsCreatedBeforeTheWorkloadsThatNameIt() throws IOException {
+        write("app/web.yaml", deployment("web"));
+        String password = "canary-registry-password-61c2";
+        CompletableFuture<Void> controller = rollOutAfterApply("web", 1);
+
+        engine.deploy(new DeployRequest(List.of("app"), List.of(WEB_1), new ClusterAccess.Kubeconfig(kubeconfig(CANARY), null),
+                null, false, false, false, false, false, false, Duration.ofSeconds(20), provenance(3L), null,
+                new ImagePullSecret("acr-pull", "shop.azurecr.io", "00000000-0000-0000-0000-000000000000", Secret.of(password))));
+
+        controller.join();
+        List<KubeRequest> applies = kube.serverSideApplies();
+        assertThat(applies).extracting(KubeRequest::path).containsExactly("/api/v1/namespaces/shop/secrets/acr-pull",
+                "/apis/apps/v1/namespaces/shop/deployments/web");
+        assertThat(applies.get(0).body()).contains("type: kubernetes.io/dockerconfigjson");
+        String dockerConfig = new String(Base64.getDecoder().decode(kube.client().secrets().inNamespace("shop")
+                .withName("acr-pull").get().getData().get(".dockerconfigjson")), StandardCharsets.UTF_8);
+        assertThat(dockerConfig).contains("\"shop.azurecr.io\"", "\"password\":\"" + password + "\"");
+        assertThat(applies.get(1).body()).contains("      imagePullSecrets:\n      - name: acr-pull\n");
+        for (Event event : events) {
+            assertThat(event.message() + event.subject()).doesNotContain(password);
+        }
+    }
+
+    @Test
     void malformedYamlAnywhereMeansNothingIsApplied() throws IOException {
         write("app/a.yaml", configMap("a"));
         write("app/z.yaml", configMap("z") + "---\nkind: [unclosed\n");

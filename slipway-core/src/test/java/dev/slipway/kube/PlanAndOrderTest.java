@@ -46,6 +46,30 @@ class PlanAndOrderTest {
     }
 
     @Test
+    void secretValuesNeverAppearInAPlanButTheirChangeDoes() {
+        String canary = "canary-secret-value-5d1e";
+        Map<String, Object> desired = ManifestLoader.parse("s.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n"
+                + "stringData:\n  password: " + canary + "\n").get(0).body();
+        Map<String, Object> live = ManifestLoader.parse("s.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n"
+                + "data:\n  password: " + java.util.Base64.getEncoder().encodeToString("old-value".getBytes()) + "\n").get(0).body();
+
+        assertThat(ObjectDiff.diff(null, desired)).contains("password: (secret, sha256 ").doesNotContain(canary);
+        assertThat(ObjectDiff.diff(live, desired)).contains("+ stringData:").doesNotContain(canary, "old-value",
+                java.util.Base64.getEncoder().encodeToString("old-value".getBytes()));
+    }
+
+    @Test
+    void stringsAYaml11ReaderWouldMisreadAreQuotedInTheApplyBody() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("flag", "yes");
+        env.put("mode", "0644");
+        env.put("plain", "web");
+        env.put("number", 420);
+
+        assertThat(ObjectDiff.yaml(env)).isEqualTo("flag: 'yes'\nmode: '0644'\nplain: web\nnumber: 420\n");
+    }
+
+    @Test
     void applySetIdFollowsTheKubectlFormat() {
         String id = ApplySet.id("shop", "prod");
         assertThat(id).matches("applyset-[A-Za-z0-9_-]{43}-v1");
