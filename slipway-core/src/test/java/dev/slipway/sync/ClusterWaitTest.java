@@ -73,7 +73,9 @@ class ClusterWaitTest {
     void argoApplicationThroughTheClusterIsRefreshedAndAnOlderSyncedStateIsNotEnough() {
         create(KubeServer.ARGO_APPLICATION, "argocd", "web", Map.of("project", "default"));
         kube.argoApplicationStatus("argocd", "web", "Synced", "Healthy", OLD, "Succeeded");
-        WaitTestSupport.when(() -> gets("/applications/web"), 4,
+        // the first look refreshes (GET, GET + PATCH of the annotation, GET); change the state once a second look is done
+        int before = gets("/applications/web");
+        WaitTestSupport.when(() -> gets("/applications/web"), before + 5,
                 () -> kube.argoApplicationStatus("argocd", "web", "Synced", "Healthy", OURS, "Succeeded"));
 
         WaitResult result = await(request(WaitRequest.Source.ARGOCD_CLUSTER, "web", OURS, true, Duration.ofSeconds(30), null));
@@ -103,13 +105,16 @@ class ClusterWaitTest {
         create(KubeServer.FLUX_KUSTOMIZATION, "flux-system", "web",
                 Map.of("sourceRef", Map.of("kind", "GitRepository", "name", "apps"), "path", "./deploy"));
         kube.fluxKustomizationStatus("flux-system", "web", true, "ReconciliationSucceeded", "main@sha1:" + OLD);
-        WaitTestSupport.when(() -> gets("/kustomizations/web"), 4,
+        // the first look reads, annotates (GET + PATCH) and reads again; change the state once a second look is done
+        int before = gets("/kustomizations/web");
+        WaitTestSupport.when(() -> gets("/kustomizations/web"), before + 5,
                 () -> kube.fluxKustomizationStatus("flux-system", "web", true, "ReconciliationSucceeded", "main@sha1:" + OURS));
 
         WaitResult result = await(request(WaitRequest.Source.FLUX_CLUSTER, "web", OURS, true, Duration.ofSeconds(30), null));
 
         assertThat(result.live()).isTrue();
         assertThat(result.revision()).isEqualTo("main@sha1:" + OURS);
+        assertThat(support.transcript()).contains("Flux applied main@sha1:" + OLD);
         for (CustomResourceDefinitionContext type : List.of(KubeServer.FLUX_GIT_REPOSITORY, KubeServer.FLUX_KUSTOMIZATION)) {
             String name = type == KubeServer.FLUX_KUSTOMIZATION ? "web" : "apps";
             assertThat(kube.client().genericKubernetesResources(type).inNamespace("flux-system").withName(name).get()
@@ -152,7 +157,8 @@ class ClusterWaitTest {
         deployment("shop", "web");
         kube.rolledOut("shop", "web");
         kube.pod("shop", "web-old", Map.of("app", "web"), "shop.azurecr.io/shop/web:1", "shop.azurecr.io/shop/web@" + DIGEST_OLD, null);
-        WaitTestSupport.when(() -> (int) kube.requests().stream().filter(r -> r.path().contains("/pods")).count(), 3, () -> {
+        int before = gets("/namespaces/shop/pods");
+        WaitTestSupport.when(() -> gets("/namespaces/shop/pods"), before + 2, () -> {
             kube.pod("shop", "web-new", Map.of("app", "web"), "shop.azurecr.io/shop/web:2",
                     "docker-pullable://shop.azurecr.io/shop/web@" + DIGEST_NEW, null);
             kube.client().pods().inNamespace("shop").withName("web-old").delete();
