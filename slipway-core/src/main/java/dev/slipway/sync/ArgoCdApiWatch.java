@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Argo CD through its API: {@code GET /api/v1/applications/{name}} with a read-only bearer token
- * (argo-cd docs, "API docs"); the first look may add {@code ?refresh=normal}. No cluster credentials needed.
+ * (argo-cd docs, "API docs"); the first look may add {@code refresh=normal}; an application named
+ * {@code namespace/name} is asked for with {@code appNamespace}. No cluster credentials needed.
  */
 final class ArgoCdApiWatch implements SyncWaiter.Watch {
     private final JsonApi api;
@@ -35,8 +36,18 @@ final class ArgoCdApiWatch implements SyncWaiter.Watch {
 
     @Override
     public SyncVerdict look(String commit) throws JsonApi.Unreachable {
-        URI uri = URI.create(base + "/api/v1/applications/" + URLEncoder.encode(application, StandardCharsets.UTF_8)
-                + (refresh ? "?refresh=normal" : ""));
+        // "namespace/name" is an application outside Argo CD's own namespace (the API's appNamespace parameter)
+        int slash = application.indexOf('/');
+        String name = slash < 0 ? application : application.substring(slash + 1);
+        StringBuilder query = new StringBuilder();
+        if (slash >= 0) {
+            query.append("appNamespace=").append(URLEncoder.encode(application.substring(0, slash), StandardCharsets.UTF_8));
+        }
+        if (refresh) {
+            query.append(query.length() == 0 ? "" : "&").append("refresh=normal");
+        }
+        URI uri = URI.create(base + "/api/v1/applications/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                + (query.length() == 0 ? "" : "?" + query));
         JsonApi.Answer answer = api.get(uri, Map.of("Authorization", "Bearer " + token.reveal(), "Accept", "application/json"));
         if (answer.status() == 401) {
             throw new AuthenticationException("Argo CD at " + base + " refused the token (HTTP 401: "

@@ -46,10 +46,6 @@ final class GitHistory implements Ancestry, AutoCloseable {
         this.branch = branch == null || branch.isBlank() ? "main" : branch;
         this.auth = auth;
         this.masker = masker;
-        if (auth instanceof GitAuth.SshKey) {
-            throw new InvalidInputException("repository", "reading the GitOps history over SSH is not supported by the wait yet",
-                    "give the repository's https:// URL with a user name and token for the wait");
-        }
         if (auth instanceof GitAuth.UsernamePassword basic) {
             masker.register(basic.password());
         }
@@ -107,6 +103,11 @@ final class GitHistory implements Ancestry, AutoCloseable {
     }
 
     private void cloneShallow() {
+        if (auth instanceof GitAuth.SshKey) {
+            throw new InvalidInputException("repository", "a revision other than our commit must be checked against the"
+                    + " history, and reading it over SSH is not supported by the wait yet",
+                    "give the repository's https:// URL with a user name and token for the wait");
+        }
         try {
             directory = Files.createTempDirectory("slipway-history-");
             git = configure(Git.cloneRepository().setURI(url).setBare(true).setDirectory(directory.toFile())

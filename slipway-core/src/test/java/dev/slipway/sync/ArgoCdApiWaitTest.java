@@ -128,6 +128,17 @@ class ArgoCdApiWaitTest {
     }
 
     @Test
+    void anApplicationInAnotherNamespaceIsAskedForWithAppNamespace() {
+        argo.application("team-web", "Synced", "Healthy", ours, "Succeeded");
+
+        WaitResult result = await(request("team-a/team-web", Secret.of(TOKEN), Duration.ofSeconds(30), true));
+
+        assertThat(result.live()).isTrue();
+        assertThat(argo.requests().stream().filter(r -> r.path().endsWith("/team-web")).findFirst().orElseThrow().query())
+                .isEqualTo("appNamespace=team-a&refresh=normal");
+    }
+
+    @Test
     void theDeadlineEndsTheWaitWithTheLastStateSeen() {
         argo.application("late", "Synced", "Healthy", older, "Succeeded");
 
