@@ -80,8 +80,9 @@ baseline_once() { # $1: tag
 }
 
 slipway_once() { # $1: tag, $2: cache dir, $3: app number
+  local log="$2.log"
   slipway gitops update --repo "$url" --image "bench.azurecr.io/app${3:-0000}:$1" --cache "$2" \
-      --path "apps/app${3:-0000}" >/dev/null 2>"$work/slipway-err.log" || { cat "$work/slipway-err.log" >&2; exit 1; }
+      --path "apps/app${3:-0000}" >/dev/null 2>"$log" || { cat "$log" >&2; exit 1; }
 }
 
 : > "$work/base.txt"; : > "$work/cold.txt"; : > "$work/warm.txt"
@@ -95,10 +96,12 @@ done
 
 echo "$concurrent concurrent slipway updates (one file each)..." >&2
 : > "$work/concurrent.txt"
+pids=()
 for i in $(seq 0 $((concurrent - 1))); do
   (n=$(printf '%04d' "$i"); t=$(now); slipway_once "p$i" "$work/cache-p$i" "$n"; echo "$(echo "$(now) - $t" | bc)" >> "$work/concurrent.txt") &
+  pids+=($!)
 done
-wait
+wait "${pids[@]}"   # not the server
 landed=$(git --git-dir="$work/repos/gitops.git" log --format=%s -n $((concurrent + 1)) main | grep -c '^Deliver bench.azurecr.io/app' || true)
 
 base=$(median < "$work/base.txt"); cold=$(median < "$work/cold.txt"); warm=$(median < "$work/warm.txt")
