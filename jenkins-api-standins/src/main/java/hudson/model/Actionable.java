@@ -12,4 +12,8 @@ public abstract class Actionable extends AbstractModelObject implements ModelObj
     public void addAction(Action a) {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public <T extends Action> T getAction(Class<T> type) {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

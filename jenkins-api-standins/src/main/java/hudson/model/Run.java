@@ -24,4 +24,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public synchronized void save() throws java.io.IOException {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public JobT getParent() {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }
