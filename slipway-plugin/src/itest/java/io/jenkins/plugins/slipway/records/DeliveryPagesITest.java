@@ -2,7 +2,6 @@ package io.jenkins.plugins.slipway.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.delivery.DeliveryIndexFile;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecorder;
 import dev.slipway.delivery.ReportWriter;
@@ -85,18 +84,13 @@ class DeliveryPagesITest {
         }
     }
 
-    /** A job whose first run delivered {@code id} to "prod": the record on the run and in the job's index. */
+    /** A job whose first run delivered {@code id} to "prod", stored as the steps store it: on the run and in the job's index. */
     private static WorkflowJob delivered(JenkinsRule jenkins, String name, String id) throws Exception {
         WorkflowJob job = jenkins.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition("echo 'delivering'", true));
         WorkflowRun run = jenkins.buildAndAssertSuccess(job);
         DeliveryRecord record = new DeliveryRecorder(id, DeliveryRecord.Mode.PUSH, Clock.systemUTC()).environment("prod").finish();
-        DeliveriesAction action = new DeliveriesAction();
-        action.put(record);
-        run.addAction(action);
-        run.save();
-        new DeliveryIndexFile(job.getRootDir().toPath().resolve(DeliveryIndexFile.FILE_NAME), EnvironmentsAction.MAX_HISTORY,
-                Events.silent()).record(record);
+        RunDeliveries.store(run, record, Events.silent());
         return job;
     }
 
