@@ -12,5 +12,9 @@ public abstract class TransientActionFactory<T> implements ExtensionPoint {
 
     public abstract Class<T> type();
 
+    public Class<? extends Action> actionType() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public abstract Collection<? extends Action> createFor(T target);
 }
