@@ -16,6 +16,12 @@ public class EnvironmentsActionFactory extends TransientActionFactory<Job> {
         return Job.class;
     }
 
+    /** Lets Jenkins skip this factory when it looks up actions of other types. */
+    @Override
+    public Class<EnvironmentsAction> actionType() {
+        return EnvironmentsAction.class;
+    }
+
     @Override
     public Collection<? extends Action> createFor(Job target) {
         // jobs that never delivered get no page and no side-panel link
