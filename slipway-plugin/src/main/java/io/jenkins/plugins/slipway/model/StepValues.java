@@ -1,0 +1,53 @@
+package io.jenkins.plugins.slipway.model;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** How step fields are normalised, once for every step: what a user leaves blank is {@code null} or empty. */
+public final class StepValues {
+    private StepValues() {
+    }
+
+    /** Trimmed text, or {@code null} when blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Trimmed, non-blank entries in order; never null. */
+    public static List<String> list(Collection<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    /**
+     * Entries with trimmed, non-blank keys, in the given order; values kept as given ({@code ""} for null), since a
+     * build argument may be deliberately empty. Never null, unmodifiable.
+     */
+    public static Map<String, String> map(Map<String, String> values) {
+        if (values == null) {
+            return Map.of();
+        }
+        Map<String, String> copy = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            String name = text(key);
+            if (name != null) {
+                copy.put(name, value == null ? "" : value);
+            }
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** Splits a field of tags written as one string ("1.4, latest" or one per line). */
+    public static List<String> splitTags(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return list(List.of(value.split("[,\\s]+")));
+    }
+}
