@@ -1,5 +1,6 @@
 package io.jenkins.plugins.slipway.model;
 
+import dev.slipway.support.InvalidInputException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,6 +42,32 @@ public final class StepValues {
             }
         });
         return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * {@code NAME=value} lines (one per line; blank lines and lines starting with {@code #} are skipped) as a map in
+     * order. A line without {@code =} or with an empty name is refused, naming the field and the line.
+     */
+    public static Map<String, String> pairs(String field, String lines) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (lines == null) {
+            return pairs;
+        }
+        int number = 0;
+        for (String line : lines.split("\\R")) {
+            number++;
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int equals = trimmed.indexOf('=');
+            if (equals <= 0 || trimmed.substring(0, equals).isBlank()) {
+                throw new InvalidInputException(field, "line " + number + " is not NAME=value",
+                        "write one NAME=value per line");
+            }
+            pairs.put(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1));
+        }
+        return pairs;
     }
 
     /** Splits a field of tags written as one string ("1.4, latest" or one per line). */
