@@ -15,6 +15,10 @@ public abstract class StepDescriptor extends Descriptor<Step> {
 
     public abstract String getFunctionName();
 
+    public boolean takesImplicitBlockArgument() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public String argumentsToString(Map<String, Object> namedArgs) {
         throw new UnsupportedOperationException("stand-in");
     }
