@@ -83,10 +83,13 @@ class HpiLoadTest {
             assertThat(item.annotation().annotationType()).isSameAs(extension);
         }
 
-        assertThat(classNames).containsExactly("io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl");
-        assertThat(elements).singleElement().isInstanceOfSatisfying(Class.class, descriptor ->
-                assertThat(descriptor.getSuperclass().getName())
-                        .isEqualTo("org.jenkinsci.plugins.workflow.steps.StepDescriptor"));
+        assertThat(classNames).containsExactlyInAnyOrder(
+                "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl");
+        assertThat(elements).hasSize(3).allSatisfy(element -> assertThat(element).isInstanceOfSatisfying(Class.class,
+                descriptor -> assertThat(descriptor.getSuperclass().getName())
+                        .isEqualTo("org.jenkinsci.plugins.workflow.steps.StepDescriptor")));
     }
 
     @Test
@@ -100,12 +103,16 @@ class HpiLoadTest {
         @SuppressWarnings("unchecked")
         Class<Annotation> symbol = (Class<Annotation>) plugin.loadClass("org.jenkinsci.Symbol");
 
+        java.util.Map<String, String> expected = java.util.Map.of(
+                "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl", "acrBuild",
+                "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl", "slipwayVersion",
+                "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr");
         for (String name : names.lines().toList()) {
             Annotation onClass = Class.forName(name, false, plugin).getAnnotation(symbol);
             assertThat(onClass).as(name).isNotNull();
-            assertThat((String[]) symbol.getMethod("value").invoke(onClass)).containsExactly("slipwayVersion");
+            assertThat((String[]) symbol.getMethod("value").invoke(onClass)).containsExactly(expected.get(name));
         }
-        assertThat(names.lines()).hasSize(1);
+        assertThat(names.lines()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     }
 
     private static Object readElement(IndexItem<Annotation, Object> item) {
