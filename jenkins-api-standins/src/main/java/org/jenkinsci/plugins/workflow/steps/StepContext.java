@@ -12,4 +12,6 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     }
 
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
+
+    public abstract BodyInvoker newBodyInvoker();
 }

@@ -1,6 +1,7 @@
 package org.jenkinsci.plugins.workflow.steps;
 
 import hudson.model.Descriptor;
+import java.util.Map;
 import java.util.Set;
 
 /** Stand-in of workflow-step-api's StepDescriptor. */
@@ -13,4 +14,12 @@ public abstract class StepDescriptor extends Descriptor<Step> {
     public abstract Set<? extends Class<?>> getRequiredContext();
 
     public abstract String getFunctionName();
+
+    public boolean takesImplicitBlockArgument() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public String argumentsToString(Map<String, Object> namedArgs) {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

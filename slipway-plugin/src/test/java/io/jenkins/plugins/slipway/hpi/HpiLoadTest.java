@@ -83,12 +83,16 @@ class HpiLoadTest {
             assertThat(item.annotation().annotationType()).isSameAs(extension);
         }
 
-        // other extensions (the records' action factory, more steps) may be listed too
-        assertThat(classNames).contains("io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl",
+        assertThat(classNames).containsExactlyInAnyOrder(
+                "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.records.EnvironmentsActionFactory");
-        assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl")))
-                .isInstanceOfSatisfying(Class.class, descriptor -> assertThat(descriptor.getSuperclass().getName())
-                        .isEqualTo("org.jenkinsci.plugins.workflow.steps.StepDescriptor"));
+        for (String step : List.of("AcrBuildStep", "SlipwayVersionStep", "WithAcrStep")) {
+            assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.steps." + step + "$DescriptorImpl")))
+                    .isInstanceOfSatisfying(Class.class, descriptor -> assertThat(descriptor.getSuperclass().getName())
+                            .isEqualTo("org.jenkinsci.plugins.workflow.steps.StepDescriptor"));
+        }
         assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.records.EnvironmentsActionFactory")))
                 .isInstanceOfSatisfying(Class.class, factory -> assertThat(factory.getSuperclass().getName())
                         .isEqualTo("jenkins.model.TransientActionFactory"));
@@ -105,12 +109,16 @@ class HpiLoadTest {
         @SuppressWarnings("unchecked")
         Class<Annotation> symbol = (Class<Annotation>) plugin.loadClass("org.jenkinsci.Symbol");
 
+        java.util.Map<String, String> expected = java.util.Map.of(
+                "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl", "acrBuild",
+                "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl", "slipwayVersion",
+                "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr");
         for (String name : names.lines().toList()) {
             Annotation onClass = Class.forName(name, false, plugin).getAnnotation(symbol);
             assertThat(onClass).as(name).isNotNull();
-            assertThat((String[]) symbol.getMethod("value").invoke(onClass)).containsExactly("slipwayVersion");
+            assertThat((String[]) symbol.getMethod("value").invoke(onClass)).containsExactly(expected.get(name));
         }
-        assertThat(names.lines()).hasSize(1);
+        assertThat(names.lines()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     }
 
     private static Object readElement(IndexItem<Annotation, Object> item) {

@@ -1,0 +1,220 @@
+package io.jenkins.plugins.slipway.steps;
+
+import dev.slipway.delivery.EngineContext;
+import dev.slipway.registry.RegistryLogin;
+import dev.slipway.registry.RegistryTransport;
+import dev.slipway.support.Events;
+import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.SecretMasker;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.slipway.model.AfterBody;
+import io.jenkins.plugins.slipway.model.CredentialConversion;
+import io.jenkins.plugins.slipway.model.EventLines;
+import io.jenkins.plugins.slipway.model.LoginFiles;
+import io.jenkins.plugins.slipway.model.StepLabels;
+import io.jenkins.plugins.slipway.model.StepValues;
+import java.io.File;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import jenkins.MasterToSlaveFileCallable;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code withAcr(registry: 'shop.azurecr.io', credentialsId: 'acr') { sh 'buildah push …' }}: a registry login for
+ * the body's own tools. The controller resolves the credential (an Azure identity is exchanged there for an ACR
+ * refresh token); the agent writes a private Docker config named by {@code DOCKER_CONFIG} and
+ * {@code REGISTRY_AUTH_FILE}; the body's callback deletes it when the body ends, also when it fails.
+ */
+public final class WithAcrStep extends Step implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String registry;
+    private String credentialsId;
+
+    @DataBoundConstructor
+    public WithAcrStep(String registry) {
+        this.registry = StepValues.text(registry);
+    }
+
+    public String getRegistry() {
+        return registry;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = StepValues.text(credentialsId);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this);
+    }
+
+    static final class Execution extends GeneralNonBlockingStepExecution {
+
+        private static final long serialVersionUID = 1L;
+
+        private final WithAcrStep step;
+
+        Execution(StepContext context, WithAcrStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        public boolean start() {
+            run(this::login);
+            return false;
+        }
+
+        private void login() throws Exception {
+            if (step.registry == null) {
+                throw new InvalidInputException("registry", "is empty", "give the registry host, e.g. shop.azurecr.io");
+            }
+            if (step.credentialsId == null) {
+                throw new InvalidInputException("credentialsId", "is empty",
+                        "give the id of an Azure or username/password credential");
+            }
+            Run<?, ?> run = getContext().get(Run.class);
+            FilePath workspace = getContext().get(FilePath.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            PrintStream log = listener.getLogger();
+            Events events = new Events(Clock.systemUTC(), new SecretMasker())
+                    .subscribe(event -> EventLines.line(event).ifPresent(log::println));
+            RegistryLogin.LoginCredentials credentials = new RegistryLogin(new EngineContext(
+                    Path.of(System.getProperty("java.io.tmpdir")), events))
+                    .credentials(step.registry, new CredentialConversion(new JenkinsCredentials(run))
+                            .registryAuth("credentialsId", step.credentialsId), RegistryTransport.defaults());
+            LoginFiles.LoginFolder folder = workspace.act(new WriteLogin(LoginFiles.AgentLogin.of(credentials)));
+            EnvironmentExpander environment = EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
+                    EnvironmentExpander.constant(folder.environment()));
+            getContext().newBodyInvoker().withContext(environment).withCallback(new RemoveLogin(folder)).start();
+        }
+
+        /**
+         * Runs when the body has ended, successfully or not: removes the login on the agent (on a thread of its own,
+         * as agent I/O must not run on the Pipeline thread), then reports the body's outcome ({@link AfterBody}).
+         */
+        private final class RemoveLogin extends BodyExecutionCallback {
+            private static final long serialVersionUID = 1L;
+
+            private final LoginFiles.LoginFolder folder;
+
+            RemoveLogin(LoginFiles.LoginFolder folder) {
+                this.folder = folder;
+            }
+
+            @Override
+            public void onSuccess(StepContext context, Object result) {
+                run(() -> AfterBody.succeeded(result, () -> remove(context), outcome(context)));
+            }
+
+            @Override
+            public void onFailure(StepContext context, Throwable failure) {
+                run(() -> AfterBody.failed(failure, () -> remove(context), outcome(context)));
+            }
+
+            private void remove(StepContext context) throws Exception {
+                context.get(FilePath.class).act(new DeleteLogin(folder));
+            }
+        }
+
+        private static AfterBody.Outcome outcome(StepContext context) {
+            return new AfterBody.Outcome() {
+                @Override
+                public void success(Object result) {
+                    context.onSuccess(result);
+                }
+
+                @Override
+                public void failure(Throwable failure) {
+                    context.onFailure(failure);
+                }
+            };
+        }
+    }
+
+    static final class WriteLogin extends MasterToSlaveFileCallable<LoginFiles.LoginFolder> {
+        private static final long serialVersionUID = 1L;
+
+        private final LoginFiles.AgentLogin login;
+
+        WriteLogin(LoginFiles.AgentLogin login) {
+            this.login = login;
+        }
+
+        @Override
+        public LoginFiles.LoginFolder invoke(File workspace, VirtualChannel channel) {
+            return LoginFiles.write(login);
+        }
+    }
+
+    static final class DeleteLogin extends MasterToSlaveFileCallable<Void> {
+        private static final long serialVersionUID = 1L;
+
+        private final LoginFiles.LoginFolder folder;
+
+        DeleteLogin(LoginFiles.LoginFolder folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        public Void invoke(File workspace, VirtualChannel channel) {
+            LoginFiles.remove(folder);
+            return null;
+        }
+    }
+
+    @Extension
+    @Symbol("withAcr")
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "withAcr";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Log in to a container registry for the tools in the block";
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            Object registry = namedArgs.get("registry");
+            return StepLabels.withAcr(registry == null ? null : registry.toString());
+        }
+    }
+}

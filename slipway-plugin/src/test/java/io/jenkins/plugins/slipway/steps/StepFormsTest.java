@@ -1,0 +1,86 @@
+package io.jenkins.plugins.slipway.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * What only a real Jenkins would otherwise catch: every form field in a step's {@code config.jelly} binds to a real
+ * {@code @DataBoundConstructor} parameter or {@code @DataBoundSetter} (with a getter for the form to read back), every
+ * bindable property is on the form, and each has a {@code help-<field>.html}. Reads the classes by reflection only.
+ */
+class StepFormsTest {
+
+    @ParameterizedTest
+    @ValueSource(classes = {AcrBuildStep.class, WithAcrStep.class})
+    void everyFieldOfTheFormBindsToTheStepAndHasHelp(Class<?> step) throws Exception {
+        Set<String> formFields = formFields(step);
+        Set<String> bindable = bindableProperties(step);
+
+        assertThat(formFields).as("fields in config.jelly of " + step.getSimpleName()).isNotEmpty();
+        assertThat(bindable).as("@DataBoundConstructor parameters and @DataBoundSetters").containsAll(formFields);
+        assertThat(formFields).as("every bindable property is on the form").containsAll(bindable);
+        for (String field : formFields) {
+            assertThat(step.getResource(step.getSimpleName() + "/help-" + field + ".html")).as("help-" + field + ".html").isNotNull();
+            String getter = "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            assertThat(Arrays.stream(step.getMethods()).map(Method::getName)).as("getter for " + field).contains(getter);
+        }
+        assertThat(step.getResource(step.getSimpleName() + "/help.html")).as("help.html").isNotNull();
+    }
+
+    private static Set<String> formFields(Class<?> step) throws Exception {
+        Document jelly;
+        try (InputStream in = resource(step, "config.jelly")) {
+            assertThat(in).as("config.jelly of " + step.getSimpleName()).isNotNull();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            jelly = factory.newDocumentBuilder().parse(in);
+        }
+        Set<String> fields = new TreeSet<>();
+        NodeList all = jelly.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element element = (Element) all.item(i);
+            if (element.hasAttribute("field")) {
+                fields.add(element.getAttribute("field"));
+            }
+        }
+        return fields;
+    }
+
+    private static Set<String> bindableProperties(Class<?> step) {
+        Set<String> names = new LinkedHashSet<>();
+        List<Constructor<?>> constructors = Arrays.stream(step.getConstructors())
+                .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class)).toList();
+        assertThat(constructors).as("one @DataBoundConstructor").hasSize(1);
+        for (Parameter parameter : constructors.get(0).getParameters()) {
+            assertThat(parameter.isNamePresent()).as("compiled with -parameters").isTrue();
+            names.add(parameter.getName());
+        }
+        names.addAll(Arrays.stream(step.getMethods()).filter(m -> m.isAnnotationPresent(DataBoundSetter.class))
+                .map(m -> Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4))
+                .collect(Collectors.toCollection(TreeSet::new)));
+        return names;
+    }
+
+    private static InputStream resource(Class<?> step, String name) throws IOException {
+        return step.getResourceAsStream(step.getSimpleName() + "/" + name);
+    }
+}
