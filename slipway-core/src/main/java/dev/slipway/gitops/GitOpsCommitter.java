@@ -33,7 +33,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.ConcurrentRefUpdateException;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -113,7 +115,10 @@ public final class GitOpsCommitter {
                     if (attempt > 1 || git.getRepository().resolve(Constants.HEAD) != null) {
                         fetchAndReset(git, spec, transport, attempt > 1);
                     }
-                } catch (TransportException e) {
+                } catch (TransportException | JGitInternalException e) {
+                    if (!(e instanceof TransportException) && !String.valueOf(e.getMessage()).contains("LOCK_FAILURE")) {
+                        throw e;
+                    }
                     transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
                     continue;
                 }
@@ -133,11 +138,15 @@ public final class GitOpsCommitter {
                 }
                 checkDowngrade(git, spec, changes, transport);
 
-                RevCommit commit = commit(git, spec, changes);
+                RevCommit commit;
                 RemoteRefUpdate.Status status;
                 try {
+                    commit = commit(git, spec, changes);
                     status = push(git, spec, transport);
-                } catch (TransportException e) {
+                } catch (TransportException | ConcurrentRefUpdateException | JGitInternalException e) {
+                    if (!(e instanceof TransportException) && !String.valueOf(e.getMessage()).contains("LOCK_FAILURE")) {
+                        throw e;
+                    }
                     // the server may or may not have taken it: the next attempt fetches and sees
                     transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
                     continue;
@@ -169,7 +178,7 @@ public final class GitOpsCommitter {
      * A dropped connection or a server error is retried a few times with backoff, like a moved branch; a
      * refused credential or host key is not.
      */
-    private int transientOrThrow(CommitSpec spec, GitTransport transport, TransportException failure, int failures,
+    private int transientOrThrow(CommitSpec spec, GitTransport transport, Exception failure, int failures,
             int attempt) {
         RuntimeException explained = transport.explain("update", failure, events.masker());
         if (explained instanceof dev.slipway.support.AuthenticationException || failures + 1 > MAX_TRANSIENT_FAILURES) {
