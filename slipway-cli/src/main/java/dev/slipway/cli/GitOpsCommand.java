@@ -14,9 +14,6 @@ import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SlipwayException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -209,14 +206,14 @@ final class GitOpsCommand implements Runnable {
 
         private GitOpsUpdateRequest.GitAuth gitAuth() {
             if (sshKeyFile != null) {
-                String knownHosts = knownHostsFile == null ? "" : read(knownHostsFile, "--known-hosts-file");
-                return new GitOpsUpdateRequest.GitAuth.SshKey(gitUsername, Secret.of(read(sshKeyFile, "--ssh-key-file")),
+                String knownHosts = knownHostsFile == null ? "" : SecretSources.readFile(knownHostsFile, "--known-hosts-file");
+                return new GitOpsUpdateRequest.GitAuth.SshKey(gitUsername, Secret.of(SecretSources.readFile(sshKeyFile, "--ssh-key-file")),
                         sshPassphraseEnv == null ? null : secretFromEnv(sshPassphraseEnv, "--ssh-passphrase-env"), knownHosts,
                         acceptNewHostKey);
             }
             Secret password = gitPasswordEnv != null ? secretFromEnv(gitPasswordEnv, "--git-password-env")
-                    : gitPasswordFile != null ? Secret.of(read(gitPasswordFile, "--git-password-file").strip())
-                    : gitPasswordStdin ? Secret.of(readStdin().strip()) : null;
+                    : gitPasswordFile != null ? SecretSources.fromFile(gitPasswordFile, "--git-password-file")
+                    : gitPasswordStdin ? SecretSources.fromStdin(stdin, "--git-password-stdin") : null;
             if (password == null) {
                 return new GitOpsUpdateRequest.GitAuth.None();
             }
@@ -242,28 +239,7 @@ final class GitOpsCommand implements Runnable {
         }
 
         private Secret secretFromEnv(String variable, String option) {
-            String value = environment.get(variable);
-            if (value == null || value.isEmpty()) {
-                throw new InvalidInputException(option, "environment variable " + variable + " is empty or not set",
-                        "export " + variable + " with the secret before running slipway");
-            }
-            return Secret.of(value);
-        }
-
-        private static String read(Path file, String option) {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new InvalidInputException(option, "cannot read " + file, "check the path and its permissions");
-            }
-        }
-
-        private String readStdin() {
-            try {
-                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new InvalidInputException("--git-password-stdin", "cannot read standard input", "pipe the token in");
-            }
+            return SecretSources.fromEnv(environment, variable, option);
         }
 
         private int runLocal() {

@@ -100,11 +100,7 @@ final class RegistryAuthOptions {
         if (passwordFile != null) {
             return fromFile(passwordFile, "password-file");
         }
-        try {
-            return nonEmpty(new String(stdin.readAllBytes(), StandardCharsets.UTF_8).strip(), "password-stdin", "standard input");
-        } catch (IOException e) {
-            throw new InvalidInputException("password-stdin", "cannot read standard input", "pipe the password in");
-        }
+        return SecretSources.fromStdin(stdin, "password-stdin");
     }
 
     private AzureIdentity identity(String registry, Map<String, String> env) {
@@ -158,21 +154,10 @@ final class RegistryAuthOptions {
     }
 
     private static Secret fromEnv(Map<String, String> env, String variable, String option) {
-        return nonEmpty(env.get(variable), option, "environment variable " + variable);
+        return SecretSources.fromEnv(env, variable, option);
     }
 
     private static Secret fromFile(Path file, String option) {
-        try {
-            return nonEmpty(Files.readString(file, StandardCharsets.UTF_8).strip(), option, "file " + file);
-        } catch (IOException e) {
-            throw new InvalidInputException(option, "cannot read " + file, "check the path and its permissions");
-        }
-    }
-
-    private static Secret nonEmpty(String value, String option, String where) {
-        if (value == null || value.isEmpty()) {
-            throw new InvalidInputException(option, where + " is empty or not set", "set it to the secret");
-        }
-        return Secret.of(value);
+        return SecretSources.fromFile(file, option);
     }
 }

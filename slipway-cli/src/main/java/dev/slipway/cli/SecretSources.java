@@ -1,0 +1,53 @@
+package dev.slipway.cli;
+
+import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the CLI takes secrets from: environment variables, files and standard input, never flags (flags end
+ * up in shell history and process lists). Errors name the option and never quote a value.
+ */
+final class SecretSources {
+    private SecretSources() {}
+
+    static Secret fromEnv(Map<String, String> env, String variable, String option) {
+        return nonEmpty(env.get(variable), option, "environment variable " + variable,
+                "export " + variable + " with the secret before running slipway");
+    }
+
+    /** The file's content without trailing white space. */
+    static Secret fromFile(Path file, String option) {
+        return nonEmpty(readFile(file, option).strip(), option, "file " + file, "put the secret in the file");
+    }
+
+    static Secret fromStdin(InputStream stdin, String option) {
+        try {
+            return nonEmpty(new String(stdin.readAllBytes(), StandardCharsets.UTF_8).strip(), option, "standard input",
+                    "pipe the secret in");
+        } catch (IOException e) {
+            throw new InvalidInputException(option, "cannot read standard input", "pipe the secret in");
+        }
+    }
+
+    /** A whole file (a private key, known_hosts), as it is. */
+    static String readFile(Path file, String option) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException(option, "cannot read " + file, "check the path and its permissions");
+        }
+    }
+
+    private static Secret nonEmpty(String value, String option, String where, String fix) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidInputException(option, where + " is empty or not set", fix);
+        }
+        return Secret.of(value);
+    }
+}
