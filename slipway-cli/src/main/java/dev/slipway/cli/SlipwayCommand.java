@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Build container images, push them to Azure Container Registry, then deploy them to AKS"
                 + " (push mode) or commit them to a GitOps repository (GitOps mode).",
         subcommands = {
+            BuildCommand.class,
             DeployCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class})

@@ -4,6 +4,7 @@ import dev.slipway.gitops.GitOpsUpdateRequest;
 import dev.slipway.gitops.GitOpsUpdateResult;
 import dev.slipway.image.BuildRequest;
 import dev.slipway.image.BuildResult;
+import dev.slipway.image.DockerfileBuild;
 import dev.slipway.kube.DeployRequest;
 import dev.slipway.kube.DeployResult;
 import dev.slipway.registry.CopyRequest;
@@ -33,7 +34,7 @@ public final class Engine {
 
     /** Dockerfile → OCI layout on the agent. */
     public BuildResult build(BuildRequest request) {
-        throw new NotImplementedYetException("build", "issue #5");
+        return new DockerfileBuild(context.workspace(), context.events()).run(request);
     }
 
     /** OCI layout → registry, by digest, then tags. */
