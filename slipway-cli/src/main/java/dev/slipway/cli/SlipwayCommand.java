@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 + " (push mode) or commit them to a GitOps repository (GitOps mode).",
         subcommands = {
             BuildCommand.class,
+            PushCommand.class,
+            CopyCommand.class,
+            LoginCommand.class,
             DeployCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class})

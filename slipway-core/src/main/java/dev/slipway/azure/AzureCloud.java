@@ -10,17 +10,21 @@ import java.util.stream.Stream;
  * "Container registry in Azure China / Azure Government" (login-server suffixes).
  */
 public enum AzureCloud {
-    AZURE_PUBLIC("AzureCloud", "azurecr.io", "https://login.microsoftonline.com/", "https://management.azure.com/"),
-    AZURE_CHINA("AzureChinaCloud", "azurecr.cn", "https://login.chinacloudapi.cn/", "https://management.chinacloudapi.cn/"),
+    AZURE_PUBLIC("AzureCloud", "azurecr.io", "https://login.microsoftonline.com/", "https://management.azure.com/",
+            "https://containerregistry.azure.net"),
+    AZURE_CHINA("AzureChinaCloud", "azurecr.cn", "https://login.chinacloudapi.cn/", "https://management.chinacloudapi.cn/",
+            "https://containerregistry.azure.cn"),
     AZURE_US_GOVERNMENT("AzureUSGovernment", "azurecr.us", "https://login.microsoftonline.us/",
-            "https://management.usgovcloudapi.net/");
+            "https://management.usgovcloudapi.net/", "https://containerregistry.azure.us");
 
     private final String cliName;
     private final String acrSuffix;
     private final String authorityHost;
     private final String resourceManagerEndpoint;
+    private final String acrAudience;
 
-    AzureCloud(String cliName, String acrSuffix, String authorityHost, String resourceManagerEndpoint) {
+    AzureCloud(String cliName, String acrSuffix, String authorityHost, String resourceManagerEndpoint, String acrAudience) {
+        this.acrAudience = acrAudience;
         this.cliName = cliName;
         this.acrSuffix = acrSuffix;
         this.authorityHost = authorityHost;
@@ -43,6 +47,19 @@ public enum AzureCloud {
 
     public String resourceManagerEndpoint() {
         return resourceManagerEndpoint;
+    }
+
+    /**
+     * The Azure AD scope of tokens for ACR's own audience, asked first for the token exchange (registries can
+     * refuse ARM-audience tokens: {@code az acr config authentication-as-arm}).
+     */
+    public String acrScope() {
+        return acrAudience + "/.default";
+    }
+
+    /** The Azure AD scope of ARM-audience tokens, the exchange's fallback. */
+    public String resourceManagerScope() {
+        return resourceManagerEndpoint + ".default";
     }
 
     /** The cloud whose ACR login servers end like {@code host} (a {@code :port} is ignored), if any. */

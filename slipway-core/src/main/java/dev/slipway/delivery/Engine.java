@@ -9,6 +9,8 @@ import dev.slipway.kube.DeployRequest;
 import dev.slipway.kube.DeployResult;
 import dev.slipway.registry.CopyRequest;
 import dev.slipway.registry.CopyResult;
+import dev.slipway.registry.ImageCopier;
+import dev.slipway.registry.ImagePusher;
 import dev.slipway.registry.PushRequest;
 import dev.slipway.registry.PushResult;
 import dev.slipway.support.NotImplementedYetException;
@@ -39,12 +41,12 @@ public final class Engine {
 
     /** OCI layout → registry, by digest, then tags. */
     public PushResult push(PushRequest request) {
-        throw new NotImplementedYetException("push", "issue #4");
+        return new ImagePusher(context).push(request);
     }
 
     /** Registry-side copy by digest to another repository or registry. */
     public CopyResult copy(CopyRequest request) {
-        throw new NotImplementedYetException("copy", "issue #4");
+        return new ImageCopier(context).copy(request);
     }
 
     /** Push mode: apply manifests to a cluster and wait for the rollout. */

@@ -50,10 +50,35 @@ public final class RegistryServer implements PerClassServer {
     private Credentials credentials;
     private TestCertificates.KeyAndCertificate ca;
     private TokenServer tokenServer;
+    private final boolean acr;
+    private AcrTokenEndpoints acrEndpoints;
 
     private RegistryServer(Auth auth, boolean tls) {
+        this(auth, tls, false);
+    }
+
+    private RegistryServer(Auth auth, boolean tls, boolean acr) {
         this.auth = auth;
         this.tls = tls;
+        this.acr = acr;
+    }
+
+    /**
+     * Plain HTTP with token auth the way ACR does it: the realm is the token server's {@code /oauth2/token}, which
+     * also serves {@code /oauth2/exchange} ({@link #acrEndpoints()}); basic auth with {@link #credentials()} works
+     * on {@code GET /oauth2/token} as with an ACR admin user or scoped token.
+     */
+    public static RegistryServer acr() {
+        return new RegistryServer(Auth.TOKEN, false, true);
+    }
+
+    /** ACR's exchange and token endpoints ({@link #acr()} flavour only). */
+    public AcrTokenEndpoints acrEndpoints() {
+        requireStarted();
+        if (acrEndpoints == null) {
+            throw new IllegalStateException("this registry has no ACR token endpoints; use RegistryServer.acr()");
+        }
+        return acrEndpoints;
     }
 
     /** Plain HTTP, anyone may push and pull. */
@@ -137,8 +162,11 @@ public final class RegistryServer implements PerClassServer {
             case TOKEN -> {
                 credentials = Credentials.generate("slipway-test");
                 tokenServer = TokenServer.start(TOKEN_SERVICE, TOKEN_ISSUER, Optional.of(credentials), dir);
+                if (acr) {
+                    acrEndpoints = AcrTokenEndpoints.install(tokenServer);
+                }
                 yaml.append("auth:\n  token:\n")
-                        .append("    realm: ").append(tokenServer.realm()).append('\n')
+                        .append("    realm: ").append(acr ? acrEndpoints.realm() : tokenServer.realm()).append('\n')
                         .append("    service: ").append(TOKEN_SERVICE).append('\n')
                         .append("    issuer: ").append(TOKEN_ISSUER).append('\n')
                         .append("    rootcertbundle: ").append(quoted(tokenServer.signingCertificatePem())).append('\n');
