@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CopyCommand.class,
             LoginCommand.class,
             DeployCommand.class,
+            GitOpsCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class SlipwayCommand implements Runnable {
