@@ -96,6 +96,11 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Registry to pull base images from without TLS verification; repeatable (buildah).")
     List<String> insecureRegistries = new ArrayList<>();
 
+    @Option(names = "--pull-auth-file", paramLabel = "FILE", description = {"Registry credentials for pulling base images:"
+            + " a Docker config.json or containers auth.json, inside the workspace or its @tmp folder (buildah; Docker uses"
+            + " its own logins)."})
+    String pullAuthFile;
+
     @Option(names = "--workspace", defaultValue = ".", paramLabel = "DIR", description = "Workspace (default: the current folder).")
     Path workspace;
 
@@ -159,6 +164,7 @@ public final class BuildCommand implements Callable<Integer> {
                 .noCache(noCache)
                 .secrets(secrets.stream().map(this::secret).toList())
                 .insecureRegistries(insecureRegistries)
+                .pullAuthFile(pullAuthFile)
                 .outputLayout(output)
                 .provenance(new Provenance(blankToNull(sourceUrl), blankToNull(commit), blankToNull(branch), null,
                         buildNumber, null))

@@ -74,7 +74,7 @@ class BuildCommandTest {
                 "-c", "app", "-f", "app/Dockerfile.prod", "-t", "{gitCommitShort}", "-t", "latest",
                 "--build-arg", "A=1", "--label", "team=shop", "--no-default-labels", "--secret", "id=npmrc,src=.npmrc",
                 "--secret", "id=token,env=NPM_TOKEN", "--target", "runtime", "--platform", "linux/arm64", "--pull", "always",
-                "--no-cache", "--driver", "docker", "-o", "out/layout", "--insecure-registry", "127.0.0.1:5000",
+                "--no-cache", "--driver", "docker", "-o", "out/layout", "--insecure-registry", "127.0.0.1:5000", "--pull-auth-file", "auth.json",
                 "--git-commit", "abc1234def", "--branch", "main", "--build-number", "42", "--source-url", "https://git.example/s.git");
 
         assertThat(request.image().tag()).hasValue("base");
@@ -95,6 +95,7 @@ class BuildCommandTest {
         assertThat(request.driver()).isEqualTo(BuildRequest.Driver.DOCKER);
         assertThat(request.outputLayout()).isEqualTo("out/layout");
         assertThat(request.insecureRegistries()).containsExactly("127.0.0.1:5000");
+        assertThat(request.pullAuthFile()).isEqualTo("auth.json");
         assertThat(request.provenance().sourceCommit()).isEqualTo("abc1234def");
         assertThat(request.provenance().sourceBranch()).isEqualTo("main");
         assertThat(request.provenance().buildNumber()).isEqualTo(42L);

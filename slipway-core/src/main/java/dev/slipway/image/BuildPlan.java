@@ -23,13 +23,14 @@ import java.util.TreeMap;
  * @param noCache            build without the layer cache
  * @param secrets            build secrets, each a file
  * @param insecureRegistries registries pulled from without TLS verification
+ * @param pullAuthFile       registry credentials for base images (containers auth file), or {@code null}
  * @param scratch            a private folder for this build, deleted afterwards
  * @param layout             the (not yet existing) folder the builder writes the OCI layout to
  */
 public record BuildPlan(Path context, Path dockerfile, ImageRef image, List<String> tags,
         Map<String, String> buildArgs, Map<String, String> labels, String target, String platform,
         BuildRequest.PullPolicy pull, boolean noCache, List<SecretFile> secrets, List<String> insecureRegistries,
-        Path scratch, Path layout) {
+        Path pullAuthFile, Path scratch, Path layout) {
 
     public BuildPlan {
         tags = List.copyOf(tags);

@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param secrets            build secrets mounted with {@code RUN --mount=type=secret}, never in argv or layers
  * @param insecureRegistries registries pulled from over plain HTTP or unverified TLS (test and internal
  *                           registries; buildah only, a Docker daemon has its own setting)
+ * @param pullAuthFile       registry credentials for pulling base images: a containers/Docker auth file
+ *                           ({@code {"auths":{...}}}), inside the workspace or its {@code @tmp} folder; buildah only
+ *                           (a Docker daemon uses {@code docker login}); {@code null} for none
  * @param outputLayout       folder the OCI layout is written to, inside the workspace (default
  *                           {@value #DEFAULT_OUTPUT_LAYOUT}); replaced if it holds an earlier layout
  * @param provenance         source repository, commit, branch and build number: labels and tag templates
@@ -38,7 +41,7 @@ import java.util.Objects;
 public record BuildRequest(Driver driver, String context, String dockerfile, ImageRef image, List<String> tags,
         Map<String, String> buildArgs, Map<String, String> labels, boolean defaultLabels, String target,
         String platform, PullPolicy pull, boolean noCache, List<BuildSecret> secrets, List<String> insecureRegistries,
-        String outputLayout, Provenance provenance) implements EngineMessage {
+        String pullAuthFile, String outputLayout, Provenance provenance) implements EngineMessage {
 
     public static final String DEFAULT_OUTPUT_LAYOUT = ".slipway/oci-layout";
 
@@ -55,6 +58,7 @@ public record BuildRequest(Driver driver, String context, String dockerfile, Ima
         pull = pull == null ? PullPolicy.MISSING : pull;
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         insecureRegistries = insecureRegistries == null ? List.of() : List.copyOf(insecureRegistries);
+        pullAuthFile = pullAuthFile == null || pullAuthFile.isBlank() ? null : pullAuthFile;
         outputLayout = outputLayout == null || outputLayout.isBlank() ? DEFAULT_OUTPUT_LAYOUT : outputLayout;
     }
 
@@ -103,6 +107,7 @@ public record BuildRequest(Driver driver, String context, String dockerfile, Ima
         private boolean noCache;
         private final List<BuildSecret> secrets = new ArrayList<>();
         private final List<String> insecureRegistries = new ArrayList<>();
+        private String pullAuthFile;
         private String outputLayout = DEFAULT_OUTPUT_LAYOUT;
         private Provenance provenance;
 
@@ -128,12 +133,13 @@ public record BuildRequest(Driver driver, String context, String dockerfile, Ima
         public Builder secrets(List<BuildSecret> values) { secrets.addAll(values); return this; }
         public Builder insecureRegistry(String value) { insecureRegistries.add(value); return this; }
         public Builder insecureRegistries(List<String> values) { insecureRegistries.addAll(values); return this; }
+        public Builder pullAuthFile(String value) { pullAuthFile = value; return this; }
         public Builder outputLayout(String value) { outputLayout = value; return this; }
         public Builder provenance(Provenance value) { provenance = value; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(driver, context, dockerfile, image, tags, buildArgs, labels, defaultLabels, target,
-                    platform, pull, noCache, secrets, insecureRegistries, outputLayout, provenance);
+                    platform, pull, noCache, secrets, insecureRegistries, pullAuthFile, outputLayout, provenance);
         }
     }
 }

@@ -97,6 +97,9 @@ public final class BuildahDriver implements ImageBuilder {
         List<String> argv = new ArrayList<>(List.of(buildah.toString(), "build", "--isolation", isolation,
                 "--format", "oci", "--pull=" + pullValue(plan.pull()), "--file", plan.dockerfile().toString(),
                 "--iidfile", iidFile.toString()));
+        if (plan.pullAuthFile() != null) {
+            argv.addAll(List.of("--authfile", plan.pullAuthFile().toString()));
+        }
         argv.addAll(plan.sharedBuildOptions());
         argv.add(plan.context().toString());
         return List.copyOf(argv);

@@ -82,6 +82,10 @@ public final class DockerDriver implements ImageBuilder {
             events.warning(Event.Phase.BUILD, "docker", "insecure registries are configured on the Docker daemon"
                     + " (daemon.json 'insecure-registries'), not per build: " + plan.insecureRegistries());
         }
+        if (plan.pullAuthFile() != null) {
+            events.warning(Event.Phase.BUILD, "docker", "the pull auth file is for buildah; docker build uses the"
+                    + " client's own logins (docker login)");
+        }
         if (plan.pull() == BuildRequest.PullPolicy.NEVER) {
             events.warning(Event.Phase.BUILD, "docker", "docker build has no 'never pull' policy: base images"
                     + " missing on the daemon are pulled");

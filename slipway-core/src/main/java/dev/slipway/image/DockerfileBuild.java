@@ -115,6 +115,11 @@ public final class DockerfileBuild {
         checkReplaceable(output, context, dockerfile, request.outputLayout());
         checkBuildArgs(request.buildArgs());
         List<ResolvedSecret> secrets = resolveSecrets(request.secrets(), paths);
+        Path pullAuthFile = request.pullAuthFile() == null ? null
+                : paths.existingFileInAnyRoot("pullAuthFile", request.pullAuthFile());
+        if (pullAuthFile != null) {
+            registerAuthFile(pullAuthFile);
+        }
         checkNoSecretIn(request.buildArgs(), request.labels());
         warnIfTheLayoutIsSentWithTheContext(output, context);
         ImageBuilder builder = drivers.apply(request.driver());
@@ -124,7 +129,7 @@ public final class DockerfileBuild {
         try {
             BuildPlan plan = new BuildPlan(context, dockerfile, image.withoutTag(), tags, request.buildArgs(),
                     labels(request, start), request.target(), request.platform(), request.pull(), request.noCache(),
-                    secretFiles(secrets, scratch), request.insecureRegistries(), scratch, staging);
+                    secretFiles(secrets, scratch), request.insecureRegistries(), pullAuthFile, scratch, staging);
             events.started(Event.Phase.BUILD, image.name(), "building " + relative(dockerfile) + " (context "
                     + relative(context) + ") with " + builder.driver().name().toLowerCase(java.util.Locale.ROOT));
             builder.build(plan);
@@ -261,6 +266,31 @@ public final class DockerfileBuild {
             }
         } catch (IOException | UncheckedIOException binary) {
             // binary or unreadable: the builder reports an unreadable file itself
+        }
+    }
+
+    /** The credentials in an auth file ({@code auths.<host>.auth}: base64 of user:password) are masked everywhere. */
+    private void registerAuthFile(Path file) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode auths = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(file.toFile()).path("auths");
+            auths.forEach(entry -> {
+                String auth = entry.path("auth").asText("");
+                if (!auth.isEmpty()) {
+                    events.masker().register(Secret.of(auth));
+                    try {
+                        String decoded = new String(java.util.Base64.getDecoder().decode(auth), StandardCharsets.UTF_8);
+                        events.masker().register(Secret.of(decoded.substring(decoded.indexOf(':') + 1)));
+                    } catch (IllegalArgumentException notBase64) {
+                        // the builder rejects the file and says why
+                    }
+                }
+                entry.path("identitytoken").asText("").lines().filter(token -> !token.isBlank())
+                        .forEach(token -> events.masker().register(Secret.of(token)));
+            });
+        } catch (IOException e) {
+            throw new InvalidInputException("pullAuthFile", "'" + file.getFileName() + "' is not a JSON auth file",
+                    "give a file like ~/.docker/config.json or containers' auth.json ({\"auths\":{...}})");
         }
     }
 

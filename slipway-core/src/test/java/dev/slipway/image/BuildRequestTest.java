@@ -39,7 +39,7 @@ class BuildRequestTest {
     @Test
     void nullsMeanTheDefaults() {
         BuildRequest request = new BuildRequest(null, null, null, ImageRef.parse("a.io/b"), null, null, null, true, " ",
-                null, null, false, null, null, null, null);
+                null, null, false, null, null, null, null, null);
 
         assertThat(request.driver()).isEqualTo(BuildRequest.Driver.AUTO);
         assertThat(request.context()).isEqualTo(".");

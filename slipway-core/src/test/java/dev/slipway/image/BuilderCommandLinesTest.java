@@ -28,7 +28,8 @@ class BuilderCommandLinesTest {
                 tags, Map.of("Z_LAST", "2", "A_FIRST", "1"),
                 Map.of("org.opencontainers.image.revision", "abc", "com.example.team", "shop"), "runtime", "linux/arm64",
                 pull, true, List.of(new BuildPlan.SecretFile("npmrc", Path.of("/ws@tmp/secretFiles/1/npmrc"))),
-                List.of("127.0.0.1:5000"), Path.of("/ws@tmp/slipway-build-1"), Path.of("/ws/.slipway/.oci-layout.partial"));
+                List.of("127.0.0.1:5000"), Path.of("/ws@tmp/auth.json"), Path.of("/ws@tmp/slipway-build-1"),
+                Path.of("/ws/.slipway/.oci-layout.partial"));
     }
 
     @Test
@@ -38,7 +39,7 @@ class BuilderCommandLinesTest {
 
         assertThat(argv).containsExactly("/usr/bin/buildah", "build", "--isolation", "chroot", "--format", "oci",
                 "--pull=always", "--file", "/ws/app/Dockerfile", "--iidfile", "/ws@tmp/slipway-build-1/image-id",
-                "--no-cache", "--target", "runtime", "--platform", "linux/arm64",
+                "--authfile", "/ws@tmp/auth.json", "--no-cache", "--target", "runtime", "--platform", "linux/arm64",
                 "--build-arg", "A_FIRST=1", "--build-arg", "Z_LAST=2",
                 "--label", "com.example.team=shop", "--label", "org.opencontainers.image.revision=abc",
                 "--secret", "id=npmrc,src=/ws@tmp/secretFiles/1/npmrc", "/ws/app");
@@ -63,7 +64,7 @@ class BuilderCommandLinesTest {
     void aLayoutPathWithAColonIsRefusedForBuildahsOciTransport() {
         BuildPlan base = plan(BuildRequest.PullPolicy.MISSING, List.of());
         BuildPlan colon = new BuildPlan(base.context(), base.dockerfile(), base.image(), base.tags(), base.buildArgs(),
-                base.labels(), null, null, base.pull(), false, List.of(), List.of(), base.scratch(), Path.of("/ws/a:b"));
+                base.labels(), null, null, base.pull(), false, List.of(), List.of(), null, base.scratch(), Path.of("/ws/a:b"));
         assertThatThrownBy(() -> BuildahDriver.pushArgv(BUILDAH, "id", colon)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("outputLayout");
     }
@@ -99,7 +100,7 @@ class BuilderCommandLinesTest {
     void buildahFailuresNameTheStepOrTheBaseImage() throws Exception {
         Path dockerfile = Files.writeString(temp.resolve("Dockerfile"), "FROM 127.0.0.1:1/nope/base:1 AS build\nFROM build\n");
         BuildPlan plan = new BuildPlan(temp, dockerfile, ImageRef.parse("x.io/a"), List.of(), Map.of(), Map.of(), null, null,
-                BuildRequest.PullPolicy.MISSING, false, List.of(), List.of(), temp, temp.resolve("out"));
+                BuildRequest.PullPolicy.MISSING, false, List.of(), List.of(), null, temp, temp.resolve("out"));
         // buildah 1.28's own words, recorded from real runs
         BuilderOutput step = output("STEP 1/2: FROM base", "STEP 2/2: RUN make", "make: no rule", "subprocess exited with status 2",
                 "Error: building at STEP \"RUN make\": exit status 2");
