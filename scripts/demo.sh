@@ -73,8 +73,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 step "Checking what the demo needs"
 need=()
 declare -A package_of=([java]=openjdk-17-jdk-headless [git]=git [docker-registry]=docker-registry [buildah]=buildah
-  [htpasswd]=apache2-utils [kubectl]=kubectl [python3]=python3 [curl]=curl [debootstrap]=debootstrap [openssl]=openssl)
-for tool in java git docker-registry buildah htpasswd kubectl python3 curl debootstrap openssl; do
+  [skopeo]=skopeo [kubectl]=kubectl [python3]=python3 [curl]=curl [debootstrap]=debootstrap [openssl]=openssl)
+for tool in java git docker-registry buildah skopeo kubectl python3 curl debootstrap openssl; do
   command -v "$tool" >/dev/null 2>&1 || need+=("${package_of[$tool]}")
 done
 if ((${#need[@]})); then
@@ -85,13 +85,13 @@ if ((${#need[@]})); then
     die "missing tools; install them with: sudo apt-get install -y ${need[*]}"
   fi
 fi
-info "java, git, docker-registry, buildah, htpasswd, kubectl, python3, curl, debootstrap: present"
+info "java, git, docker-registry, buildah, skopeo, kubectl, python3, curl, debootstrap, openssl: present"
 mkdir -p "$STATE"
 rm -rf "$RUN"; mkdir -m 700 "$RUN"
 
 # ---------------------------------------------------------------------------------------------------------
 step "Building the slipway CLI (slipway-cli/target/slipway.jar)"
-if [ -f "$JAR" ] && [ -z "$(find slipway-core/src/main slipway-cli/src/main slipway-cli/pom.xml slipway-core/pom.xml pom.xml \
+if [ -f "$JAR" ] && [ -z "$(find slipway-core/src/main slipway-cli/src/main slipway-test-support/src/main pom.xml ./*/pom.xml \
      -newer "$JAR" -type f -print -quit)" ]; then
   info "up to date (no source newer than the jar)"
 else
@@ -101,21 +101,36 @@ fi
 info "$(slipway --version)"
 
 # ---------------------------------------------------------------------------------------------------------
-step "Starting the registry on $REGISTRY (Debian docker-registry, basic auth from htpasswd)"
+step "Starting the registry on $REGISTRY (Debian docker-registry) behind an ACR-style token server"
 port_free "$REGISTRY_PORT" || die "port $REGISTRY_PORT is in use; set SLIPWAY_DEMO_REGISTRY_PORT to a free port"
-# A fresh random password each run: kept in a mode-600 file and passed on as an environment variable, never on
-# a command line, never printed.
+# A fresh random password each run: kept in a mode-600 file and handed on in environment variables, never on a
+# command line, never printed.
 umask 077
 openssl rand -base64 30 | tr -d '/+=\n' > "$RUN/registry-password"
 SLIPWAY_DEMO_REGISTRY_PASSWORD="$(cat "$RUN/registry-password")"
 export SLIPWAY_DEMO_REGISTRY_PASSWORD
-htpasswd -B -i -c "$RUN/htpasswd" "$REGISTRY_USER" < "$RUN/registry-password" 2>/dev/null
 # buildah reads base-image credentials from an auth file (containers-auth.json); it lives in $RUN, removed on exit
 printf '{"auths":{"%s":{"auth":"%s"}}}\n' "$REGISTRY" \
   "$(printf '%s:%s' "$REGISTRY_USER" "$SLIPWAY_DEMO_REGISTRY_PASSWORD" | base64 -w0)" > "$RUN/auth.json"
 umask 022
+# The token server is slipway-test-support's AcrStyleTokenServerMain (ACR's GET /oauth2/token with basic auth, as
+# for an ACR admin user or token; POST /oauth2/exchange and /oauth2/token): a stand-in for ACR's token service.
+classpath_file="$STATE/cache/token-server.classpath"
+if [ ! -f "$classpath_file" ] || [ slipway-test-support/pom.xml -nt "$classpath_file" ] || [ pom.xml -nt "$classpath_file" ]; then
+  mkdir -p "$STATE/cache"
+  ./mvnw -q -pl slipway-test-support dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$classpath_file" >/dev/null
+fi
+SLIPWAY_TOKEN_SERVER_USERNAME="$REGISTRY_USER" SLIPWAY_TOKEN_SERVER_PASSWORD="$SLIPWAY_DEMO_REGISTRY_PASSWORD" \
+  java -cp "slipway-test-support/target/classes:$(cat "$classpath_file")" \
+  dev.slipway.testsupport.registry.AcrStyleTokenServerMain "$RUN/token-server" "$REGISTRY" > "$RUN/token-server.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do [ -f "$RUN/token-server/registry-auth.yml" ] && break; sleep 0.1; done
+[ -f "$RUN/token-server/registry-auth.yml" ] || { cat "$RUN/token-server.log" >&2; die "the token server did not start"; }
+info "$(head -1 "$RUN/token-server.log")"
 mkdir -p "$STATE/registry"
-cat > "$RUN/registry.yml" <<YAML
+{
+  cat <<YAML
 version: 0.1
 log:
   level: error
@@ -129,16 +144,14 @@ storage:
 http:
   addr: $REGISTRY
   secret: $(openssl rand -hex 16)
-auth:
-  htpasswd:
-    realm: slipway-demo
-    path: $RUN/htpasswd
 YAML
+  cat "$RUN/token-server/registry-auth.yml"
+} > "$RUN/registry.yml"
 docker-registry serve "$RUN/registry.yml" > "$RUN/registry.log" 2>&1 &
 pids+=($!)
 wait_http "http://$REGISTRY/v2/" 401
-info "up: GET /v2/ without credentials answers 401; the CLI logs in as '$REGISTRY_USER' with --password-env"
-info "(basic auth: no runnable ACR-style token server yet; the token flow is covered by the registry tests)"
+info "registry up: $(curl -s -D - -o /dev/null "http://$REGISTRY/v2/" | tr -d '\r' | grep -i '^www-authenticate:')"
+info "the CLI and buildah log in as '$REGISTRY_USER' (password from the environment / a mode-600 auth file) and get tokens"
 
 # ---------------------------------------------------------------------------------------------------------
 step "Base image $BASE_IMAGE (Debian bookworm minbase + python3-flask/redis/gunicorn; no Docker Hub here)"
@@ -153,7 +166,9 @@ else
   debootstrap --variant=minbase --include=python3-flask,python3-redis,python3-gunicorn bookworm "$rootfs" \
     http://deb.debian.org/debian > "$STATE/cache/debootstrap.log" 2>&1 \
     || die "debootstrap failed; see ${STATE#"$ROOT"/}/cache/debootstrap.log"
-  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  # what an image does not need: package caches, documentation, manuals, translations
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc \
+    "$rootfs"/usr/share/man "$rootfs"/usr/share/info "$rootfs"/usr/share/locale "$rootfs"/var/log/*
   # buildah with a storage private to this step (vfs: plain folders, nothing mounted), removed afterwards
   export CONTAINERS_STORAGE_CONF="$RUN/base-storage.conf"
   printf '[storage]\ndriver = "vfs"\ngraphroot = "%s"\nrunroot = "%s"\n' "$RUN/base-storage/root" "$RUN/base-storage/run" \
@@ -197,12 +212,10 @@ DIGEST=${PUSHED##*@}
 IMAGE="$IMAGE_REPO:$SHORT@$DIGEST"
 info "pushed: $PUSHED"
 info "image for the manifests: $IMAGE"
-# the registry itself confirms: the tag resolves to the same digest
-served=$(curl -s -o /dev/null -D - -u "$REGISTRY_USER:$SLIPWAY_DEMO_REGISTRY_PASSWORD" \
-  -H 'Accept: application/vnd.oci.image.manifest.v1+json' "http://$REGISTRY/v2/visit-counter/web/manifests/$SHORT" 2>/dev/null \
-  | tr -d '\r' | awk -F': ' 'tolower($1)=="docker-content-digest"{print $2}')
+# another client confirms it: skopeo (through the token server, credentials from the auth file) resolves the tag
+served=$(skopeo inspect --authfile "$RUN/auth.json" --tls-verify=false --format '{{.Digest}}' "docker://$IMAGE_REPO:$SHORT")
 [ "$served" = "$DIGEST" ] || die "the registry serves $served for tag $SHORT, not the pushed $DIGEST"
-info "registry check: tag $SHORT -> $served"
+info "skopeo inspect: tag $SHORT -> $served"
 
 # ---------------------------------------------------------------------------------------------------------
 step "GitOps repository on git://127.0.0.1 (git daemon), seeded once from $APP"
@@ -331,14 +344,13 @@ e = os.environ
 def phase(name, times, message):
     start, end = e[times].split()
     return {"name": name, "status": "SUCCEEDED", "startedAt": start, "finishedAt": end, "message": message}
-# "file: field old -> new" lines of `slipway gitops update`
+# `slipway gitops update` prints one line per change: "FILE (Kind) FIELD: OLD -> NEW" or "FILE (Kind) FIELD: added NEW"
 changes = []
 for line in open(e["UPDATE_TXT"]):
-    m = re.match(r"\s*-?\s*(\S+?\.ya?ml)(?:\[(\d+)\])?:\s+(\S+)\s+(\S+)\s+->\s+(\S+)", line)
+    m = re.match(r"\s*(\S+?\.ya?ml)\s+\([^)]*\)\s+(\S+):\s+(?:added\s+(\S+)|(\S+)\s+->\s+(\S+))\s*$", line)
     if m:
-        old = m.group(4)
-        changes.append({"location": m.group(1), "document": int(m.group(2) or 0), "field": m.group(3),
-                        "oldValue": None if old in ("(added)", "(none)") else old, "newValue": m.group(5)})
+        changes.append({"location": m.group(1), "document": 0, "field": m.group(2),
+                        "oldValue": m.group(4), "newValue": m.group(3) or m.group(5)})
 plan = open(e["PLAN_TXT"]).read().strip().splitlines()
 record = {
     "schemaVersion": 1, "id": e["DELIVERY_ID"], "environment": "dev", "mode": "GITOPS", "outcome": "SUCCEEDED",
@@ -363,6 +375,13 @@ print(json.dumps(record, indent=2))
 PY
 info "record: ${RECORD#"$ROOT"/}"
 slipway report "$STATE/records" -o "$STATE/out/report.html" | sed 's/^/   /'
+
+# the password of this run must not be in anything the demo wrote or logged (its own secret files aside)
+if grep -rlF --exclude=registry-password --exclude=auth.json --exclude-dir=registry --exclude-dir=cache \
+     -e "$SLIPWAY_DEMO_REGISTRY_PASSWORD" "$STATE" >/dev/null 2>&1; then
+  die "the registry password was found in a file under ${STATE#"$ROOT"/}"
+fi
+info "checked: this run's password is in no output, log, record or report under ${STATE#"$ROOT"/}"
 
 # ---------------------------------------------------------------------------------------------------------
 step "Done"
