@@ -378,7 +378,7 @@ slipway report "$STATE/records" -o "$STATE/out/report.html" | sed 's/^/   /'
 
 # the password of this run must not be in anything the demo wrote or logged (its own secret files aside)
 if grep -rlF --exclude=registry-password --exclude=auth.json --exclude-dir=registry --exclude-dir=cache \
-     -e "$SLIPWAY_DEMO_REGISTRY_PASSWORD" "$STATE" >/dev/null 2>&1; then
+     -f "$RUN/registry-password" "$STATE" >/dev/null 2>&1; then
   die "the registry password was found in a file under ${STATE#"$ROOT"/}"
 fi
 info "checked: this run's password is in no output, log, record or report under ${STATE#"$ROOT"/}"
