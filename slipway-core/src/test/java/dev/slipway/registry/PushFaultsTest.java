@@ -72,6 +72,19 @@ class PushFaultsTest {
     }
 
     @Test
+    void aBlobPutThatFailsIsRestartedWithANewUploadSession() {
+        TestLayouts.image(workspace.resolve("oci"), 25, 50_000);
+        Fault fault = proxy.on("PUT", "/v2/faults/restart/blobs/uploads/.+").respond(503);
+
+        PushResult result = engine.push(push("faults/restart", "1"));
+
+        assertThat(fault.firedCount()).isEqualTo(1);
+        assertThat(result.blobsUploaded()).isEqualTo(2);
+        assertThat(events).anyMatch(e -> e.kind() == Event.Kind.WARNING && e.message().contains("restarting"));
+        assertThat(proxy.requests()).filteredOn(r -> r.line().equals("POST /v2/faults/restart/blobs/uploads/")).hasSize(3);
+    }
+
+    @Test
     void a500OnTheManifestPutIsRetried() {
         TestLayouts.Written image = TestLayouts.image(workspace.resolve("oci"), 22, 1000);
         Fault fault = proxy.on("PUT", "/v2/faults/retry/manifests/sha256:.+").times(2).respond(500);
