@@ -1,19 +1,28 @@
 package dev.slipway.cli;
 
+import dev.slipway.delivery.Engine;
+import dev.slipway.delivery.EngineContext;
+import dev.slipway.gitops.GitOpsUpdateRequest;
+import dev.slipway.gitops.GitOpsUpdateResult;
 import dev.slipway.gitops.HelmValues;
 import dev.slipway.gitops.ManifestUpdater;
 import dev.slipway.gitops.UpdatePlan;
 import dev.slipway.gitops.UpdateResult;
 import dev.slipway.gitops.UpdateSpec;
 import dev.slipway.image.ImageRef;
+import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.Provenance;
+import dev.slipway.support.Secret;
 import dev.slipway.support.SlipwayException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,22 +39,99 @@ final class GitOpsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code slipway gitops update --local <dir>}: the file update on a folder, without Git. */
+    /**
+     * {@code slipway gitops update}: with {@code --repo}, clone (or fetch the cached clone), update, commit and push
+     * (or open a pull request); with {@code --local <dir>}, the file update on a folder, without Git.
+     */
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Change the image everywhere a folder of manifests references it for deployment (kustomize images,"
                     + " containers of every workload, Helm values keys, Argo CD Application overrides, Flux $imagepolicy markers),"
                     + " and nothing else: comments, quoting, blank lines and line endings stay byte for byte.",
                 "Every file is edited in memory and checked first; if any file is refused, nothing is written."},
-            footer = {"", "Exit codes: 0 updated or already up to date, 1 refused (the message says what and how to fix it), 2 usage error.",
-                "Example:", "  slipway gitops update --local ./gitops --path overlays/prod \\",
+            footer = {"", "Exit codes: 0 updated or already up to date, 1 refused, conflicting or a downgrade (the message says what"
+                    + " and how to fix it), 2 usage error, 3 Git or API credentials refused.",
+                "Secrets come only from environment variables, files or stdin, never from flags.",
+                "Examples:",
+                "  slipway gitops update --repo https://github.com/contoso/gitops.git --path overlays/prod \\",
+                "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> --git-username bot --git-password-env GIT_TOKEN",
+                "  slipway gitops update --local ./gitops --path overlays/prod \\",
                 "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>"})
-    static final class Update implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--local", required = true, paramLabel = "<dir>",
+    static final class Update extends EngineCommand {
+        @Option(names = "--local", paramLabel = "<dir>",
                 description = "Update the manifests in this folder (no Git: nothing is cloned, committed or pushed).")
         Path local;
+
+        @Option(names = "--repo", paramLabel = "<url>",
+                description = "The GitOps repository (https://, ssh://, git:// or file://): clone or fetch it, update, commit, push.")
+        String repository;
+
+        @Option(names = "--branch", paramLabel = "<branch>", defaultValue = "main",
+                description = "Branch to update, or to open the pull request against (default ${DEFAULT-VALUE}).")
+        String branch;
+
+        @Option(names = "--git-username", paramLabel = "<user>",
+                description = "User for HTTPS (any value for a token); the password or token comes from --git-password-env,"
+                        + " --git-password-file or --git-password-stdin.")
+        String gitUsername;
+
+        @Option(names = "--git-password-env", paramLabel = "<VAR>", description = "Environment variable holding the Git password or token.")
+        String gitPasswordEnv;
+
+        @Option(names = "--git-password-file", paramLabel = "<file>", description = "File holding the Git password or token.")
+        Path gitPasswordFile;
+
+        @Option(names = "--git-password-stdin", description = "Read the Git password or token from standard input.")
+        boolean gitPasswordStdin;
+
+        @Option(names = "--ssh-key-file", paramLabel = "<file>", description = "SSH private key for ssh:// URLs.")
+        Path sshKeyFile;
+
+        @Option(names = "--ssh-passphrase-env", paramLabel = "<VAR>", description = "Environment variable holding the key's passphrase.")
+        String sshPassphraseEnv;
+
+        @Option(names = "--known-hosts-file", paramLabel = "<file>", description = "known_hosts with the server's host key (ssh-keyscan).")
+        Path knownHostsFile;
+
+        @Option(names = "--accept-new-host-key", description = "Trust an SSH host key not in known_hosts (first contact only).")
+        boolean acceptNewHostKey;
+
+        @Option(names = "--pull-request", description = "Push to a branch of its own and open or update a pull request instead.")
+        boolean pullRequest;
+
+        @Option(names = "--pr-host", paramLabel = "<kind>", description = "github or azure-devops (default: from the repository URL).")
+        String pullRequestHost;
+
+        @Option(names = "--pr-api-url", paramLabel = "<url>", description = "REST API base (GitHub Enterprise, Azure DevOps Server).")
+        String pullRequestApiUrl;
+
+        @Option(names = "--pr-token-env", paramLabel = "<VAR>",
+                description = "Environment variable holding the pull-request API token (default: the Git password).")
+        String pullRequestTokenEnv;
+
+        @Option(names = "--message", paramLabel = "<template>",
+                description = "Commit message; placeholders {summary} {changes} {image} {sourceCommitShort} {buildNumber}.")
+        String message;
+
+        @Option(names = "--author", paramLabel = "<Name <email>>", description = "Commit author and committer.")
+        String author;
+
+        @Option(names = "--allow-downgrade", description = "Let this build overwrite a newer build of the same source.")
+        boolean allowDowngrade;
+
+        @Option(names = "--source-repository", paramLabel = "<url>", description = "Source repository, for the trailers and the downgrade guard.")
+        String sourceRepository;
+
+        @Option(names = "--source-commit", paramLabel = "<sha>", description = "Source commit the image was built from.")
+        String sourceCommit;
+
+        @Option(names = "--build-url", paramLabel = "<url>", description = "CI build URL, for the trailers.")
+        String buildUrl;
+
+        @Option(names = "--build-number", paramLabel = "<n>", description = "CI build number, compared by the downgrade guard.")
+        Long buildNumber;
+
+        @Option(names = "--cache", paramLabel = "<dir>", description = "Where clones are kept between runs (default ~/.cache/slipway).")
+        Path cache;
 
         @Option(names = "--image", paramLabel = "<ref>",
                 description = "The new image, repo:tag@sha256:<hex>; repeat for several. Matched by registry and repository only.")
@@ -87,7 +173,100 @@ final class GitOpsCommand implements Runnable {
         boolean dryRun;
 
         @Override
-        public Integer call() {
+        int run(EngineContext context) {
+            if ((local == null) == (repository == null)) {
+                throw new InvalidInputException("--repo", local == null ? "give --repo <url> or --local <dir>"
+                        : "--repo and --local exclude each other", "use --repo to commit and push, --local to edit a folder only");
+            }
+            return local != null ? runLocal() : runRemote(context);
+        }
+
+        private int runRemote(EngineContext base) {
+            EngineContext context = new EngineContext(Path.of("").toAbsolutePath(), base.events(), cache);
+            List<ImageRef> parsed = images.stream().map(i -> ImageRef.parse("--image", i)).toList();
+            GitOpsUpdateRequest.PullRequestOptions pr = !pullRequest ? null
+                    : new GitOpsUpdateRequest.PullRequestOptions(pullRequestHost, pullRequestApiUrl,
+                            pullRequestTokenEnv == null ? null : secretFromEnv(pullRequestTokenEnv, "--pr-token-env"));
+            GitOpsUpdateRequest request = new GitOpsUpdateRequest(repository, branch, paths.isEmpty() ? "" : paths.get(0), parsed,
+                    UpdateSpec.parsePin("--pin", pin), helmKeys(), fluxPolicies, gitAuth(), message, author, pr,
+                    allowDowngrade, new Provenance(sourceRepository, sourceCommit, null, buildUrl, buildNumber, null));
+            if (paths.size() > 1) {
+                throw new InvalidInputException("--path", "with --repo, give one --path (the folder the delivery targets)",
+                        "run one update per folder, or give their common parent");
+            }
+            GitOpsUpdateResult result = new Engine(context).update(request);
+            PrintWriter out = spec.commandLine().getOut();
+            if (result.upToDate()) {
+                out.println("already up to date at " + result.commit());
+            } else if (result.pullRequestUrl() != null) {
+                out.println(result.pullRequestUrl());
+            } else {
+                out.println(result.commit());
+            }
+            out.flush();
+            return OK;
+        }
+
+        private GitOpsUpdateRequest.GitAuth gitAuth() {
+            if (sshKeyFile != null) {
+                String knownHosts = knownHostsFile == null ? "" : read(knownHostsFile, "--known-hosts-file");
+                return new GitOpsUpdateRequest.GitAuth.SshKey(gitUsername, Secret.of(read(sshKeyFile, "--ssh-key-file")),
+                        sshPassphraseEnv == null ? null : secretFromEnv(sshPassphraseEnv, "--ssh-passphrase-env"), knownHosts,
+                        acceptNewHostKey);
+            }
+            Secret password = gitPasswordEnv != null ? secretFromEnv(gitPasswordEnv, "--git-password-env")
+                    : gitPasswordFile != null ? Secret.of(read(gitPasswordFile, "--git-password-file").strip())
+                    : gitPasswordStdin ? Secret.of(readStdin().strip()) : null;
+            if (password == null) {
+                return new GitOpsUpdateRequest.GitAuth.None();
+            }
+            return new GitOpsUpdateRequest.GitAuth.UsernamePassword(gitUsername == null ? "slipway" : gitUsername, password);
+        }
+
+        private Map<String, String> helmKeys() {
+            Map<String, String> keys = new LinkedHashMap<>();
+            if (helmValues != null) {
+                keys.put("files", helmValues);
+            }
+            putIfSet(keys, "repository", helmRepositoryKey);
+            putIfSet(keys, "tag", helmTagKey);
+            putIfSet(keys, "digest", helmDigestKey);
+            putIfSet(keys, "image", helmImageKey);
+            return keys;
+        }
+
+        private static void putIfSet(Map<String, String> keys, String key, String value) {
+            if (value != null) {
+                keys.put(key, value);
+            }
+        }
+
+        private Secret secretFromEnv(String variable, String option) {
+            String value = environment.get(variable);
+            if (value == null || value.isEmpty()) {
+                throw new InvalidInputException(option, "environment variable " + variable + " is empty or not set",
+                        "export " + variable + " with the secret before running slipway");
+            }
+            return Secret.of(value);
+        }
+
+        private static String read(Path file, String option) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InvalidInputException(option, "cannot read " + file, "check the path and its permissions");
+            }
+        }
+
+        private String readStdin() {
+            try {
+                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InvalidInputException("--git-password-stdin", "cannot read standard input", "pipe the token in");
+            }
+        }
+
+        private int runLocal() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {

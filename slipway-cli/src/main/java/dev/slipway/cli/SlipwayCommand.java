@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             PushCommand.class,
             CopyCommand.class,
-            LoginCommand.class,
             DeployCommand.class,
             GitOpsCommand.class,
+            LoginCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class SlipwayCommand implements Runnable {

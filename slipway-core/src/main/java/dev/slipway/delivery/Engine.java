@@ -2,6 +2,7 @@ package dev.slipway.delivery;
 
 import dev.slipway.gitops.GitOpsUpdateRequest;
 import dev.slipway.gitops.GitOpsUpdateResult;
+import dev.slipway.gitops.GitOpsUpdates;
 import dev.slipway.image.BuildRequest;
 import dev.slipway.image.BuildResult;
 import dev.slipway.image.DockerfileBuild;
@@ -16,6 +17,7 @@ import dev.slipway.registry.PushResult;
 import dev.slipway.support.NotImplementedYetException;
 import dev.slipway.sync.WaitRequest;
 import dev.slipway.sync.WaitResult;
+import dev.slipway.kube.Deployer;
 import java.util.Objects;
 
 /**
@@ -49,14 +51,17 @@ public final class Engine {
         return new ImageCopier(context).copy(request);
     }
 
-    /** Push mode: apply manifests to a cluster and wait for the rollout. */
+    /**
+     * Push mode: apply manifests to a cluster and wait for the rollout. AKS access gets its Azure AD tokens
+     * (ARM, and the AKS server application for Azure AD clusters) from the same identity, through azure-identity.
+     */
     public DeployResult deploy(DeployRequest request) {
-        return new dev.slipway.kube.Deployer(context).deploy(request);
+        return new Deployer(context).deploy(request);
     }
 
     /** GitOps mode: change image references in a Git repository and commit. */
     public GitOpsUpdateResult update(GitOpsUpdateRequest request) {
-        throw new NotImplementedYetException("gitops update", "issues #7 and #8");
+        return new GitOpsUpdates(context).update(request);
     }
 
     /** Wait until a GitOps commit is live. */

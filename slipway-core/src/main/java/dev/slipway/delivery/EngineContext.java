@@ -10,11 +10,24 @@ import java.util.Objects;
  *
  * @param workspace the folder user paths are resolved against and confined to
  * @param events    where progress goes; secrets registered with its masker are masked everywhere
+ * @param cache     where reusable state lives between runs (GitOps clones), outside the workspace's content
  */
-public record EngineContext(Path workspace, Events events) {
+public record EngineContext(Path workspace, Events events, Path cache) {
     public EngineContext {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(events, "events");
         workspace = workspace.toAbsolutePath().normalize();
+        cache = cache == null ? defaultCache() : cache.toAbsolutePath().normalize();
+    }
+
+    public EngineContext(Path workspace, Events events) {
+        this(workspace, events, null);
+    }
+
+    /** {@code $XDG_CACHE_HOME/slipway}, else {@code ~/.cache/slipway}. */
+    static Path defaultCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("slipway").toAbsolutePath().normalize();
     }
 }

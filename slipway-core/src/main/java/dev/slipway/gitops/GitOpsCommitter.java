@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -59,6 +60,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class GitOpsCommitter {
     /** How far back the downgrade guard looks for the commit that last set a field. */
     static final int HISTORY_LIMIT = 256;
+    /** Connection failures retried in one update before it gives up. */
+    static final int MAX_TRANSIENT_FAILURES = 3;
 
     private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
 
@@ -104,9 +107,15 @@ public final class GitOpsCommitter {
         try (Git git = openOrClone(spec, workTree, transport)) {
             Map<String, String> firstSeen = new LinkedHashMap<>();
             ObjectId firstBase = null;
+            int transientFailures = 0;
             for (int attempt = 1; attempt <= spec.maxAttempts(); attempt++) {
-                if (attempt > 1 || git.getRepository().resolve(Constants.HEAD) != null) {
-                    fetchAndReset(git, spec, transport, attempt > 1);
+                try {
+                    if (attempt > 1 || git.getRepository().resolve(Constants.HEAD) != null) {
+                        fetchAndReset(git, spec, transport, attempt > 1);
+                    }
+                } catch (TransportException e) {
+                    transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
+                    continue;
                 }
                 ObjectId base = git.getRepository().resolve(Constants.HEAD);
                 if (firstBase == null) {
@@ -125,7 +134,14 @@ public final class GitOpsCommitter {
                 checkDowngrade(git, spec, changes, transport);
 
                 RevCommit commit = commit(git, spec, changes);
-                RemoteRefUpdate.Status status = push(git, spec, transport);
+                RemoteRefUpdate.Status status;
+                try {
+                    status = push(git, spec, transport);
+                } catch (TransportException e) {
+                    // the server may or may not have taken it: the next attempt fetches and sees
+                    transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
+                    continue;
+                }
                 if (status == RemoteRefUpdate.Status.UP_TO_DATE) {
                     // another pipeline pushed the identical commit (same parent, content, message and second)
                     events.info(Phase.COMMIT, spec.repositoryUrl(), "the same commit " + shortId(commit) + " is already on "
@@ -147,6 +163,22 @@ public final class GitOpsCommitter {
         } catch (GitAPIException | IOException e) {
             throw transport.explain("update", e, events.masker());
         }
+    }
+
+    /**
+     * A dropped connection or a server error is retried a few times with backoff, like a moved branch; a
+     * refused credential or host key is not.
+     */
+    private int transientOrThrow(CommitSpec spec, GitTransport transport, TransportException failure, int failures,
+            int attempt) {
+        RuntimeException explained = transport.explain("update", failure, events.masker());
+        if (explained instanceof dev.slipway.support.AuthenticationException || failures + 1 > MAX_TRANSIENT_FAILURES) {
+            throw explained;
+        }
+        events.warning(Phase.COMMIT, spec.repositoryUrl(), "the connection failed (" + explained.getMessage()
+                + "); retrying");
+        sleep(backoff(spec.backoff(), attempt + 1));
+        return failures + 1;
     }
 
     private Git openOrClone(CommitSpec spec, Path workTree, GitTransport transport) throws GitAPIException, IOException {

@@ -111,7 +111,7 @@ public record UpdateSpec(List<ImageRef> images, Pin pin, List<HelmValues> helm, 
                     keys.get("digest"), keys.get("image")));
         }
         Map<String, String> policies = new LinkedHashMap<>();
-        request.fluxPolicies().forEach((policy, image) -> policies.put(policy, image.reference()));
+        policies.putAll(request.fluxPolicies());
         String path = request.path() == null ? "" : request.path().strip();
         List<String> paths = path.isEmpty() || path.equals(".") || path.equals("/") ? List.of() : List.of(path);
         return new UpdateSpec(request.images(), request.pin(), helm, policies, paths, DEFAULT_MAX_FILE_BYTES);

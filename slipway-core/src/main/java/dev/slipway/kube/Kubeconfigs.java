@@ -6,7 +6,7 @@ import dev.slipway.azure.AksCredentials;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.InvalidInputException;
-import dev.slipway.support.NotImplementedYetException;
+import dev.slipway.azure.AzureIdentityTokens;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import io.fabric8.kubernetes.client.Config;
@@ -30,19 +30,19 @@ public final class Kubeconfigs {
 
     private Kubeconfigs() {}
 
-    /** Azure AD access tokens of an identity for a scope (issue #4 provides them; tests use a fake). */
+    /** Azure AD access tokens of an identity for a scope (azure-identity in production; tests use a fake). */
     @FunctionalInterface
     public interface AzureTokens {
         Secret token(AzureIdentity identity, String scope);
 
-        /** Until Azure AD token acquisition lands, AKS access says so instead of pretending. */
-        AzureTokens NOT_YET = (identity, scope) -> {
-            throw new NotImplementedYetException("Azure AD tokens for AKS access", "issue #4");
-        };
+        /** Tokens from azure-identity, for the identity's cloud; every token is registered with {@code masker}. */
+        static AzureTokens azureIdentity(SecretMasker masker) {
+            return (identity, scope) -> AzureIdentityTokens.of(identity, null, masker).token(scope).value();
+        }
     }
 
     public static KubernetesClient connect(ClusterAccess access, SecretMasker masker, Instant now) {
-        return connect(access, masker, now, AzureTokens.NOT_YET, null);
+        return connect(access, masker, now, AzureTokens.azureIdentity(masker), null);
     }
 
     /**

@@ -40,7 +40,7 @@ class EngineMessagesTest {
                         "shop", true, false, false, false, true, false, null, provenance),
                 new GitOpsUpdateRequest("https://git.example/gitops.git", "main", "apps/shop", List.of(web), null, Map.of(),
                         Map.of(), new GitOpsUpdateRequest.GitAuth.UsernamePassword("bot", Secret.of(CANARY)), null, null,
-                        false, false, provenance));
+                        null, false, provenance));
 
         for (EngineMessage request : requests) {
             assertThat(request.schemaVersion()).isEqualTo(EngineMessage.SCHEMA_VERSION);

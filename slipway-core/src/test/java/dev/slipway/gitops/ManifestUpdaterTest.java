@@ -360,7 +360,7 @@ class ManifestUpdaterTest {
     void aGitOpsRequestBecomesASpecWithItsPathHelmKeysAndPolicies() {
         GitOpsUpdateRequest request = new GitOpsUpdateRequest("https://git.example/gitops.git", "main", "apps/shop",
                 List.of(IMAGE), Pin.TAG, Map.of("repository", "image.repository", "tag", "image.tag"),
-                Map.of("flux-system:web", IMAGE), new GitOpsUpdateRequest.GitAuth.None(), null, null, false, false, null);
+                Map.of("flux-system:web", IMAGE.reference()), new GitOpsUpdateRequest.GitAuth.None(), null, null, null, false, null);
 
         UpdateSpec spec = UpdateSpec.fromRequest(request);
 

@@ -1,0 +1,5 @@
+package hudson;
+
+/** Stand-in of jenkins-core hudson.ExtensionPoint. */
+public interface ExtensionPoint {
+}

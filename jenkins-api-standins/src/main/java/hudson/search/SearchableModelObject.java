@@ -1,0 +1,5 @@
+package hudson.search;
+
+/** Stand-in of jenkins-core hudson.search.SearchableModelObject. */
+public interface SearchableModelObject extends hudson.model.ModelObject, SearchItem {
+}

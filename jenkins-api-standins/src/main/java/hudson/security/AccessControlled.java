@@ -1,0 +1,5 @@
+package hudson.security;
+
+/** Stand-in of jenkins-core hudson.security.AccessControlled. */
+public interface AccessControlled {
+}

@@ -1,0 +1,5 @@
+package jenkins.model.queue;
+
+/** Stand-in of jenkins-core jenkins.model.queue.ITask. */
+public interface ITask extends jenkins.model.FullyNamedModelObject {
+}

@@ -1,0 +1,5 @@
+package jenkins.util.io;
+
+/** Stand-in of jenkins-core jenkins.util.io.OnMaster. */
+public interface OnMaster {
+}

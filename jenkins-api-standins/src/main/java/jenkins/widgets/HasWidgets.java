@@ -1,0 +1,5 @@
+package jenkins.widgets;
+
+/** Stand-in of jenkins-core jenkins.widgets.HasWidgets. */
+public interface HasWidgets {
+}

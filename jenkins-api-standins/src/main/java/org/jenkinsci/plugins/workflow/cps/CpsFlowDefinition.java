@@ -1,0 +1,12 @@
+package org.jenkinsci.plugins.workflow.cps;
+
+import hudson.model.Descriptor;
+import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
+
+/** Stand-in of workflow-cps' CpsFlowDefinition: a Pipeline script. */
+public class CpsFlowDefinition extends FlowDefinition {
+
+    public CpsFlowDefinition(String script, boolean sandbox) throws Descriptor.FormException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}
