@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on this machine, with local parts only: build the reference app (examples/flask-redis) with
-# buildah, push it by digest to a local registry that wants a password, commit the new image to a GitOps
+# buildah, push it by digest to a local registry behind an ACR-style token server, commit the new image to a GitOps
 # repository served by a local `git daemon`, show the push-mode plan, then write the delivery record and
 # the HTML report. See docs/demo.md for what each step shows and where its output is.
 #
@@ -245,32 +245,25 @@ git ls-remote "$GITOPS_URL" >/dev/null || die "git daemon did not answer on $GIT
 info "serving $GITOPS_URL"
 
 # ---------------------------------------------------------------------------------------------------------
-step "GitOps update: k8s/overlays/dev to $IMAGE_REPO:$SHORT@${DIGEST:0:19}…, committed and pushed"
-fallback "remote 'slipway gitops update' is not on this branch yet: the script clones, runs 'slipway gitops update --local', then commits and pushes with git"
+step "slipway gitops update: k8s/overlays/dev to $IMAGE_REPO:$SHORT@${DIGEST:0:19}…, committed and pushed"
 update_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+before=$(git ls-remote "$GITOPS_URL" refs/heads/main | cut -f1)
+slipway gitops update --repo "$GITOPS_URL" --branch main --path k8s/overlays/dev --image "$IMAGE" \
+  --author "Slipway demo <demo@slipway.invalid>" --source-commit "$SOURCE_COMMIT" \
+  --source-repository "https://github.com/slipway-dev/slipway" --cache "$STATE/gitops-cache" \
+  > "$RUN/update.txt" 2> "$RUN/update.err" || { cat "$RUN/update.err" "$RUN/update.txt" >&2; die "slipway gitops update failed"; }
+sed 's/^/   /' "$RUN/update.err" "$RUN/update.txt"
+GITOPS_COMMIT=$(git ls-remote "$GITOPS_URL" refs/heads/main | cut -f1)
 clone="$RUN/gitops"
 git clone -q "$GITOPS_URL" "$clone"
-slipway gitops update --local "$clone" --path k8s/overlays/dev --image "$IMAGE" > "$RUN/update.txt"
-sed 's/^/   /' "$RUN/update.txt"
-if git -C "$clone" diff --quiet; then
-  info "already up to date: nothing to commit (this digest is deployed there already)"
-  GITOPS_COMMIT=$(git -C "$clone" rev-parse HEAD)
-else
-  {
-    echo "Deliver visit-counter/web:$SHORT@${DIGEST:0:19} to k8s/overlays/dev/kustomization.yaml"
-    echo
-    sed 's/^/    /' "$RUN/update.txt"
-    echo
-    echo "Slipway-Source: $SOURCE_COMMIT"
-    echo "Slipway-Image: $IMAGE"
-  } > "$RUN/commit-message.txt"
-  git -C "$clone" -c user.name="Slipway demo" -c user.email=demo@slipway.invalid commit -q -a -F "$RUN/commit-message.txt"
-  git -C "$clone" push -q origin main
-  GITOPS_COMMIT=$(git -C "$clone" rev-parse HEAD)
-fi
 update_finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-[ "$(git ls-remote "$GITOPS_URL" refs/heads/main | cut -f1)" = "$GITOPS_COMMIT" ] || die "the push did not reach $GITOPS_URL"
-info "the server's main is $GITOPS_COMMIT; what it holds:"
+: > "$RUN/commit-message.txt"
+if [ "$before" = "$GITOPS_COMMIT" ]; then
+  info "already up to date: main stays at $GITOPS_COMMIT (this image is there already)"
+else
+  info "main moved ${before:0:12} -> ${GITOPS_COMMIT:0:12}; the commit on the server:"
+  git --git-dir="$BARE" log -1 --format=%B "$GITOPS_COMMIT" > "$RUN/commit-message.txt"
+fi
 git --git-dir="$BARE" show --stat --patch --format='   commit %H%n   Author: %an%n%n%w(0,7,7)%B' "$GITOPS_COMMIT" | sed 's/^/   /'
 
 # ---------------------------------------------------------------------------------------------------------
@@ -336,7 +329,7 @@ d=idx["manifests"][0]["digest"].split(":",1); m=json.load(open(os.path.join(layo
 print(m["config"]["size"]+sum(l["size"] for l in m["layers"]))' .slipway/demo/oci-layout)
 DELIVERY_ID="$DELIVERY_ID" STARTED="$(date -u -d "@$started_at" +%Y-%m-%dT%H:%M:%SZ)" FINISHED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
 SOURCE_COMMIT="$SOURCE_COMMIT" SOURCE_BRANCH="$SOURCE_BRANCH" REGISTRY="$REGISTRY" DIGEST="$DIGEST" SHORT="$SHORT" SIZE="$SIZE" \
-GITOPS_URL="$GITOPS_URL" GITOPS_COMMIT="$GITOPS_COMMIT" UPDATE_TXT="$RUN/update.txt" PLAN_TXT="$RUN/plan.txt" \
+GITOPS_URL="$GITOPS_URL" GITOPS_COMMIT="$GITOPS_COMMIT" COMMIT_MESSAGE="$RUN/commit-message.txt" PLAN_TXT="$RUN/plan.txt" \
 T_BUILD="$build_started $build_finished" T_PUSH="$push_started $push_finished" T_UPDATE="$update_started $update_finished" \
 T_PLAN="$plan_started $plan_finished" python3 - > "$RECORD" <<'PY'
 import json, os, re
@@ -344,13 +337,13 @@ e = os.environ
 def phase(name, times, message):
     start, end = e[times].split()
     return {"name": name, "status": "SUCCEEDED", "startedAt": start, "finishedAt": end, "message": message}
-# `slipway gitops update` prints one line per change: "FILE (Kind) FIELD: OLD -> NEW" or "FILE (Kind) FIELD: added NEW"
+# the GitOps commit message lists its changes: "- FILE: FIELD OLD -> NEW", OLD "(added)" for a new field
 changes = []
-for line in open(e["UPDATE_TXT"]):
-    m = re.match(r"\s*(\S+?\.ya?ml)\s+\([^)]*\)\s+(\S+):\s+(?:added\s+(\S+)|(\S+)\s+->\s+(\S+))\s*$", line)
+for line in open(e["COMMIT_MESSAGE"]):
+    m = re.match(r"- (\S+): (\S+) (\S+) -> (\S+)$", line.strip())
     if m:
         changes.append({"location": m.group(1), "document": 0, "field": m.group(2),
-                        "oldValue": m.group(4), "newValue": m.group(3) or m.group(5)})
+                        "oldValue": None if m.group(3) == "(added)" else m.group(3), "newValue": m.group(4)})
 plan = open(e["PLAN_TXT"]).read().strip().splitlines()
 record = {
     "schemaVersion": 1, "id": e["DELIVERY_ID"], "environment": "dev", "mode": "GITOPS", "outcome": "SUCCEEDED",
