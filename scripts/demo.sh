@@ -194,11 +194,17 @@ slipway push --layout "$BASE_ARCHIVE" --image "$BASE_IMAGE" --plain-http "$REGIS
 SOURCE_COMMIT=$(git rev-parse HEAD)
 SOURCE_BRANCH=$(git rev-parse --abbrev-ref HEAD)
 SHORT=$(git rev-parse --short=7 HEAD)
+# the source repository's URL for labels, trailers and the record: the checkout's origin, when it has one
+SOURCE_URL=$(git config --get remote.origin.url | sed -E 's#(://)[^/@]*@#\1#' || true)   # without user:token@
+source_url_build=(); source_url_update=()
+if [ -n "$SOURCE_URL" ]; then
+  source_url_build=(--source-url "$SOURCE_URL"); source_url_update=(--source-repository "$SOURCE_URL")
+fi
 step "slipway build: $APP/app with buildah (BASE_IMAGE from the local registry) into an OCI layout"
 build_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 slipway build --workspace . --context "$APP/app" --image "$IMAGE_REPO" --tag '{gitCommitShort}' \
   --build-arg "BASE_IMAGE=$BASE_IMAGE" --insecure-registry "$REGISTRY" --pull-auth-file "${RUN#"$ROOT"/}/auth.json" \
-  --git-commit "$SOURCE_COMMIT" --branch "$SOURCE_BRANCH" --source-url "https://github.com/slipway-dev/slipway" \
+  --git-commit "$SOURCE_COMMIT" --branch "$SOURCE_BRANCH" "${source_url_build[@]}" \
   --output .slipway/demo/oci-layout 2>&1 | sed 's/^/   /'
 build_finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
@@ -250,7 +256,7 @@ update_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 before=$(git ls-remote "$GITOPS_URL" refs/heads/main | cut -f1)
 slipway gitops update --repo "$GITOPS_URL" --branch main --path k8s/overlays/dev --image "$IMAGE" \
   --author "Slipway demo <demo@slipway.invalid>" --source-commit "$SOURCE_COMMIT" \
-  --source-repository "https://github.com/slipway-dev/slipway" --cache "$STATE/gitops-cache" \
+  "${source_url_update[@]}" --cache "$STATE/gitops-cache" \
   > "$RUN/update.txt" 2> "$RUN/update.err" || { cat "$RUN/update.err" "$RUN/update.txt" >&2; die "slipway gitops update failed"; }
 sed 's/^/   /' "$RUN/update.err" "$RUN/update.txt"
 GITOPS_COMMIT=$(git ls-remote "$GITOPS_URL" refs/heads/main | cut -f1)
@@ -328,7 +334,7 @@ layout=sys.argv[1]; idx=json.load(open(os.path.join(layout,"index.json")))
 d=idx["manifests"][0]["digest"].split(":",1); m=json.load(open(os.path.join(layout,"blobs",d[0],d[1])))
 print(m["config"]["size"]+sum(l["size"] for l in m["layers"]))' .slipway/demo/oci-layout)
 DELIVERY_ID="$DELIVERY_ID" STARTED="$(date -u -d "@$started_at" +%Y-%m-%dT%H:%M:%SZ)" FINISHED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-SOURCE_COMMIT="$SOURCE_COMMIT" SOURCE_BRANCH="$SOURCE_BRANCH" REGISTRY="$REGISTRY" DIGEST="$DIGEST" SHORT="$SHORT" SIZE="$SIZE" \
+SOURCE_COMMIT="$SOURCE_COMMIT" SOURCE_BRANCH="$SOURCE_BRANCH" SOURCE_URL="$SOURCE_URL" REGISTRY="$REGISTRY" DIGEST="$DIGEST" SHORT="$SHORT" SIZE="$SIZE" \
 GITOPS_URL="$GITOPS_URL" GITOPS_COMMIT="$GITOPS_COMMIT" COMMIT_MESSAGE="$RUN/commit-message.txt" PLAN_TXT="$RUN/plan.txt" \
 T_BUILD="$build_started $build_finished" T_PUSH="$push_started $push_finished" T_UPDATE="$update_started $update_finished" \
 T_PLAN="$plan_started $plan_finished" python3 - > "$RECORD" <<'PY'
@@ -348,7 +354,8 @@ plan = open(e["PLAN_TXT"]).read().strip().splitlines()
 record = {
     "schemaVersion": 1, "id": e["DELIVERY_ID"], "environment": "dev", "mode": "GITOPS", "outcome": "SUCCEEDED",
     "startedAt": e["STARTED"], "finishedAt": e["FINISHED"],
-    "source": {"repository": "https://github.com/slipway-dev/slipway", "commit": e["SOURCE_COMMIT"], "branch": e["SOURCE_BRANCH"]},
+    "source": dict({"commit": e["SOURCE_COMMIT"], "branch": e["SOURCE_BRANCH"]},
+                   **({"repository": e["SOURCE_URL"]} if e["SOURCE_URL"] else {})),
     "build": {"driver": "buildah"},
     "image": {"registry": e["REGISTRY"], "repository": "visit-counter/web", "digest": e["DIGEST"], "tags": [e["SHORT"]],
               "sizeBytes": int(e["SIZE"])},
