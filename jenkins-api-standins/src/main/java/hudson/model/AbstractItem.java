@@ -12,4 +12,8 @@ public abstract class AbstractItem extends Actionable
     protected AbstractItem(ItemGroup parent, String name) {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public java.io.File getRootDir() {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

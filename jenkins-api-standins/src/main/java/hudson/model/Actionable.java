@@ -8,4 +8,12 @@ public abstract class Actionable extends AbstractModelObject implements ModelObj
     public Actionable() {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public void addAction(Action a) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <T extends Action> T getAction(Class<T> type) {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

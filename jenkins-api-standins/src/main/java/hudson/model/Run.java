@@ -20,4 +20,12 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public int compareTo(RunT that) {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public synchronized void save() throws java.io.IOException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public JobT getParent() {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CopyCommand.class,
             DeployCommand.class,
             GitOpsCommand.class,
+            WaitCommand.class,
             LoginCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class})

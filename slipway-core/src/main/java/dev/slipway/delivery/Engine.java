@@ -66,7 +66,13 @@ public final class Engine {
 
     /** Wait until a GitOps commit is live. */
     public WaitResult await(WaitRequest request) {
-        throw new NotImplementedYetException("wait", "issue #9");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(15))
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                .build();
+        return new dev.slipway.sync.SyncWaiter(context.events(), http,
+                access -> dev.slipway.kube.Kubeconfigs.connect(access, context.events().masker(), context.events().clock().instant()))
+                .await(request);
     }
 
     /** The whole delivery, recorded. */

@@ -9,7 +9,6 @@ import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
-import dev.slipway.support.NotImplementedYetException;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import dev.slipway.testsupport.fakes.ArmFake;
@@ -68,15 +67,5 @@ class AksDeployTest {
         assertThat(arm.requests()).anySatisfy(r -> assertThat(r.path())
                 .isEqualTo(ArmFake.credentialPath(SUB, "rg", "shop", "listClusterUserCredential")));
         assertThat(events).allSatisfy(e -> assertThat(e.message()).doesNotContain("canary-client-secret-0a9f"));
-    }
-
-    @Test
-    void withoutAzureTokensAksAccessSaysItIsNotAvailableYet() throws IOException {
-        Files.writeString(workspace.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
-        Deployer deployer = new Deployer(new EngineContext(workspace, Events.silent()));
-
-        assertThatThrownBy(() -> deployer.deploy(new DeployRequest(List.of("cm.yaml"), List.of(),
-                new ClusterAccess.Aks(IDENTITY, SUB, "rg", "shop", false), null, true, false, false, false, false, false,
-                null, null))).isInstanceOf(NotImplementedYetException.class).hasMessageContaining("issue #4");
     }
 }

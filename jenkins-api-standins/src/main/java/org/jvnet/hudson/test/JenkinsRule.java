@@ -14,6 +14,7 @@ import jenkins.model.ParameterizedJobMixIn;
  * slipway-plugin-jenkins against the real harness). Its JUnit 4 rule interfaces and RootAction are left out.
  */
 public class JenkinsRule {
+    public jenkins.model.Jenkins jenkins;
 
     public JenkinsRule() {
         throw new UnsupportedOperationException("stand-in");
@@ -33,6 +34,10 @@ public class JenkinsRule {
     }
 
     public void assertLogContains(String substring, Run run) throws IOException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public java.net.URL getURL() throws IOException {
         throw new UnsupportedOperationException("stand-in");
     }
 }

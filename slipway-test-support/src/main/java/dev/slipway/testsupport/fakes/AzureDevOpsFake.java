@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
  * Fake of the Azure DevOps Git REST API (7.1) for pull requests and statuses, under
  * {@code /{organization}/{project}/_apis/git/repositories/{repository}}:
  * <ul>
- *   <li>{@code POST|GET .../pullrequests}, {@code PATCH .../pullrequests/{id}}
+ *   <li>{@code POST|GET .../pullrequests}, {@code GET|PATCH .../pullrequests/{id}} (tests complete one with
+ *       {@link #complete}, which sets {@code status: completed} and {@code lastMergeCommit})
  *       (https://learn.microsoft.com/en-us/rest/api/azure/devops/git/pull-requests/create?view=azure-devops-rest-7.1,
  *       .../get-pull-requests, .../update)</li>
  *   <li>{@code POST|GET .../pullRequests/{id}/statuses}
@@ -47,6 +48,7 @@ public final class AzureDevOpsFake extends FakeHttpServer {
         route("POST", repo + "/pullrequests", this::createPull);
         route("GET", repo + "/pullrequests", this::listPulls);
         route("PATCH", repo + "/pullrequests/(\\d+)", this::updatePull);
+        route("GET", repo + "/pullrequests/(\\d+)", this::getPull);
         route("POST", repo + "/pullrequests/(\\d+)/statuses", (r, m) -> createStatus(r, m, "pr:" + m.group(4)));
         route("GET", repo + "/pullrequests/(\\d+)/statuses", (r, m) -> listStatuses(r, m, "pr:" + m.group(4)));
         route("POST", repo + "/commits/([0-9a-fA-F]+)/statuses", (r, m) -> createStatus(r, m, "commit:" + m.group(4)));
@@ -60,6 +62,26 @@ public final class AzureDevOpsFake extends FakeHttpServer {
     /** Statuses created so far; each also has {@code target} "pr:{id}" or "commit:{sha}" (not sent to clients). */
     public List<Map<String, Object>> statuses() {
         return List.copyOf(statuses);
+    }
+
+    /**
+     * Completes (merges) pull request {@code id} as Azure DevOps reports it afterwards: {@code status}
+     * completed, {@code mergeStatus} succeeded, {@code lastMergeCommit.commitId} the commit the merge made
+     * on the target branch (the test creates it in its Git repository).
+     */
+    public void complete(int id, String mergeCommitId) {
+        Map<String, Object> pr = pulls.stream().filter(p -> p.get("pullRequestId").equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no pull request " + id));
+        pr.put("status", "completed");
+        pr.put("mergeStatus", "succeeded");
+        pr.put("lastMergeCommit", Map.of("commitId", mergeCommitId));
+        pr.put("closedDate", "2025-01-01T00:00:00Z");
+    }
+
+    private FakeResponse getPull(FakeRequest request, Matcher path) {
+        Map<String, Object> pr = find(path, Integer.parseInt(path.group(4)));
+        return pr == null ? error(404, "GitPullRequestNotFoundException", "TF401180: The requested pull request was not found.")
+                : FakeResponse.json(200, visible(pr));
     }
 
     private FakeResponse createPull(FakeRequest request, Matcher path) {

@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
  * Fake of the GitHub REST API for pull requests and commit statuses:
  * <ul>
  *   <li>{@code POST /repos/{owner}/{repo}/pulls}, {@code GET .../pulls?state&head&base},
- *       {@code PATCH .../pulls/{number}} (https://docs.github.com/en/rest/pulls/pulls)</li>
+ *       {@code GET|PATCH .../pulls/{number}} (https://docs.github.com/en/rest/pulls/pulls); tests merge one with
+ *       {@link #merge}, which sets {@code merged}, {@code merge_commit_sha} and {@code state: closed}</li>
  *   <li>{@code POST /repos/{owner}/{repo}/statuses/{sha}}, {@code GET .../commits/{ref}/statuses}
  *       (https://docs.github.com/en/rest/commits/statuses)</li>
  * </ul>
@@ -41,6 +42,7 @@ public final class GitHubFake extends FakeHttpServer {
         route("POST", repo + "/pulls", this::createPull);
         route("GET", repo + "/pulls", this::listPulls);
         route("PATCH", repo + "/pulls/(\\d+)", this::updatePull);
+        route("GET", repo + "/pulls/(\\d+)", this::getPull);
         route("POST", repo + "/statuses/([^/]+)", this::createStatus);
         route("GET", repo + "/commits/([^/]+)/statuses", this::listStatuses);
     }
@@ -53,6 +55,26 @@ public final class GitHubFake extends FakeHttpServer {
     /** Commit statuses created so far. */
     public List<Map<String, Object>> commitStatuses() {
         return List.copyOf(statuses);
+    }
+
+    /**
+     * Merges pull request {@code number} as GitHub reports it afterwards: {@code state} closed, {@code merged}
+     * true and {@code merge_commit_sha} the commit the merge made on the base branch (for a squash or rebase
+     * merge a commit that is not the head's; the test creates it in its Git repository).
+     */
+    public void merge(int number, String mergeCommitSha) {
+        Map<String, Object> pr = pulls.stream().filter(p -> p.get("number").equals(number)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no pull request #" + number));
+        pr.put("state", "closed");
+        pr.put("merged", true);
+        pr.put("merge_commit_sha", mergeCommitSha);
+        pr.put("merged_at", "2025-01-01T00:00:00Z");
+    }
+
+    private FakeResponse getPull(FakeRequest request, Matcher path) {
+        int number = Integer.parseInt(path.group(3));
+        return pulls.stream().filter(p -> repoOf(p).equals(path.group(1) + "/" + path.group(2)) && p.get("number").equals(number))
+                .findFirst().map(pr -> FakeResponse.json(200, pr)).orElseGet(GitHubFake::notFoundJson);
     }
 
     private FakeResponse createPull(FakeRequest request, Matcher path) {
@@ -84,6 +106,8 @@ public final class GitHubFake extends FakeHttpServer {
         pr.put("title", body.get("title"));
         pr.put("body", body.get("body"));
         pr.put("draft", Boolean.TRUE.equals(body.get("draft")));
+        pr.put("merged", false);
+        pr.put("merge_commit_sha", null);
         pr.put("url", api + "/pulls/" + number);
         pr.put("html_url", "https://github.com/" + owner + "/" + repo + "/pull/" + number);
         pr.put("head", new LinkedHashMap<>(Map.of("label", label, "ref", label.substring(label.indexOf(':') + 1))));

@@ -54,6 +54,12 @@ public final class KubeServer implements BeforeAllCallback, AfterAllCallback, Au
     public static final CustomResourceDefinitionContext FLUX_KUSTOMIZATION = new CustomResourceDefinitionContext.Builder()
             .withGroup("kustomize.toolkit.fluxcd.io").withVersion("v1").withKind("Kustomization").withPlural("kustomizations")
             .withScope("Namespaced").withStatusSubresource(true).build();
+    public static final CustomResourceDefinitionContext FLUX_HELM_RELEASE = new CustomResourceDefinitionContext.Builder()
+            .withGroup("helm.toolkit.fluxcd.io").withVersion("v2").withKind("HelmRelease").withPlural("helmreleases")
+            .withScope("Namespaced").withStatusSubresource(true).build();
+    public static final CustomResourceDefinitionContext FLUX_GIT_REPOSITORY = new CustomResourceDefinitionContext.Builder()
+            .withGroup("source.toolkit.fluxcd.io").withVersion("v1").withKind("GitRepository").withPlural("gitrepositories")
+            .withScope("Namespaced").withStatusSubresource(true).build();
 
     private RecordingCrudDispatcher dispatcher;
     private KubernetesMockServer server;
@@ -71,7 +77,8 @@ public final class KubeServer implements BeforeAllCallback, AfterAllCallback, Au
         if (server != null) {
             return;
         }
-        dispatcher = new RecordingCrudDispatcher(List.of(ARGO_APPLICATION, FLUX_KUSTOMIZATION));
+        dispatcher = new RecordingCrudDispatcher(List.of(ARGO_APPLICATION, FLUX_KUSTOMIZATION, FLUX_HELM_RELEASE,
+                FLUX_GIT_REPOSITORY));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();

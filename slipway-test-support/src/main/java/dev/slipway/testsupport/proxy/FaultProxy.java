@@ -94,10 +94,25 @@ public final class FaultProxy implements PerClassServer {
         return fault;
     }
 
-    /** Every request so far, in arrival order. */
+    /**
+     * Every request so far, in arrival order. Waits (up to two seconds) for exchanges still being logged: a
+     * client can hold the whole response a moment before the proxy has written its log entry.
+     */
     public List<RecordedRequest> requests() {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (exchanges.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return List.copyOf(requests);
     }
+
+    private final java.util.concurrent.atomic.AtomicInteger exchanges = new java.util.concurrent.atomic.AtomicInteger();
 
     /** How many client connections carried HTTP requests; fewer than requests means keep-alive worked. */
     public int connectionCount() {
@@ -181,6 +196,8 @@ public final class FaultProxy implements PerClassServer {
                     return;
                 }
                 Head request = Head.parse(head);
+                exchanges.incrementAndGet();
+                try {
                 String[] requestLine = request.startLine().split(" ", 3);
                 String method = requestLine[0];
                 String target = requestLine.length > 1 ? requestLine[1] : "";
@@ -244,6 +261,9 @@ public final class FaultProxy implements PerClassServer {
                     requests.add(new RecordedRequest(connection, method, target, 0, faultName));
                     client.setSoLinger(true, 0);
                     return;
+                }
+                } finally {
+                    exchanges.decrementAndGet();
                 }
             }
         } catch (IOException | RuntimeException brokenConnection) {

@@ -107,4 +107,22 @@ class AzureDevOpsFakeTest {
         assertThat(call("POST", REPO + "/pullRequests/999/statuses?api-version=7.1",
                 "{\"state\":\"succeeded\",\"context\":{\"name\":\"x\"}}").status()).isEqualTo(404);
     }
+
+    @Test
+    void aCompletedPullRequestReportsItsLastMergeCommit() {
+        int id = call("POST", REPO + "/pullrequests?api-version=7.1",
+                "{\"title\":\"m\",\"sourceRefName\":\"refs/heads/slipway/m\",\"targetRefName\":\"refs/heads/main\"}")
+                .json().get("pullRequestId").asInt();
+        assertThat(call("GET", REPO + "/pullrequests/" + id + "?api-version=7.1", null).json().get("status").asText())
+                .isEqualTo("active");
+
+        ado.complete(id, "d".repeat(40));
+
+        Http.Answer completed = call("GET", REPO + "/pullrequests/" + id + "?api-version=7.1", null);
+        assertThat(completed.status()).isEqualTo(200);
+        assertThat(completed.json().get("status").asText()).isEqualTo("completed");
+        assertThat(completed.json().at("/lastMergeCommit/commitId").asText()).isEqualTo("d".repeat(40));
+        assertThat(completed.json().has("repositoryKey")).isFalse();
+        assertThat(call("GET", REPO + "/pullrequests/999?api-version=7.1", null).status()).isEqualTo(404);
+    }
 }

@@ -89,4 +89,22 @@ class GitHubFakeTest {
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().get("message").asText()).isEqualTo("Validation Failed");
     }
+
+    @Test
+    void aMergedPullRequestReportsItsMergeCommit() {
+        int number = call("POST", "/repos/org/merge/pulls", "{\"title\":\"m\",\"head\":\"slipway/m\",\"base\":\"main\"}")
+                .json().get("number").asInt();
+        Http.Answer open = call("GET", "/repos/org/merge/pulls/" + number, null);
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.json().get("merged").asBoolean()).isFalse();
+        assertThat(open.json().get("merge_commit_sha").isNull()).isTrue();
+
+        github.merge(number, "c".repeat(40));
+
+        Http.Answer merged = call("GET", "/repos/org/merge/pulls/" + number, null);
+        assertThat(merged.json().get("merged").asBoolean()).isTrue();
+        assertThat(merged.json().get("state").asText()).isEqualTo("closed");
+        assertThat(merged.json().get("merge_commit_sha").asText()).isEqualTo("c".repeat(40));
+        assertThat(call("GET", "/repos/org/merge/pulls/999", null).status()).isEqualTo(404);
+    }
 }

@@ -83,10 +83,15 @@ class HpiLoadTest {
             assertThat(item.annotation().annotationType()).isSameAs(extension);
         }
 
-        assertThat(classNames).containsExactly("io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl");
-        assertThat(elements).singleElement().isInstanceOfSatisfying(Class.class, descriptor ->
-                assertThat(descriptor.getSuperclass().getName())
+        // other extensions (the records' action factory, more steps) may be listed too
+        assertThat(classNames).contains("io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.records.EnvironmentsActionFactory");
+        assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl")))
+                .isInstanceOfSatisfying(Class.class, descriptor -> assertThat(descriptor.getSuperclass().getName())
                         .isEqualTo("org.jenkinsci.plugins.workflow.steps.StepDescriptor"));
+        assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.records.EnvironmentsActionFactory")))
+                .isInstanceOfSatisfying(Class.class, factory -> assertThat(factory.getSuperclass().getName())
+                        .isEqualTo("jenkins.model.TransientActionFactory"));
     }
 
     @Test

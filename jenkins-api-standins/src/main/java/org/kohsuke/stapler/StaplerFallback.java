@@ -1,0 +1,5 @@
+package org.kohsuke.stapler;
+
+/** Stand-in of stapler org.kohsuke.stapler.StaplerFallback. */
+public interface StaplerFallback {
+}
