@@ -17,6 +17,8 @@ packages=(
   python3           # the reference app's unit test (Debian's /usr/bin/python3)
   python3-flask
   python3-redis
+  debootstrap       # the demo's base image (Debian minbase + Flask), made locally by scripts/demo.sh
+  shellcheck        # DemoScriptTest lints scripts/demo.sh and the slipway launcher
   chromium          # headless browser tests of the delivery pages (Playwright drives /usr/bin/chromium)
 )
 # Node.js and npm run the browser tests (playwright-core from the npm registry); many machines have them already.
