@@ -235,10 +235,10 @@ public final class GitOpsCommitter {
 
     private void fetchAndReset(Git git, CommitSpec spec, GitTransport transport, boolean announce) throws GitAPIException {
         String remoteRef = Constants.R_REMOTES + "origin/" + spec.branch();
+        // no depth: only the commits since the last fetch come, and history the downgrade guard deepened stays
         transport.configure(git.fetch()
                         .setRemote("origin")
-                        .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + spec.branch() + ":" + remoteRef))
-                        .setDepth(1))
+                        .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + spec.branch() + ":" + remoteRef)))
                 .call();
         git.reset().setMode(ResetCommand.ResetType.HARD).setRef(remoteRef).call();
         git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
