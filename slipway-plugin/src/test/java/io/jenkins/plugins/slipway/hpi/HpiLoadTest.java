@@ -87,8 +87,10 @@ class HpiLoadTest {
                 "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.records.EnvironmentsActionFactory");
-        for (String step : List.of("AcrBuildStep", "SlipwayVersionStep", "WithAcrStep")) {
+        for (String step : List.of("AcrBuildStep", "SlipwayVersionStep", "WithAcrStep", "GitOpsUpdateStep", "WaitForSyncStep")) {
             assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.steps." + step + "$DescriptorImpl")))
                     .isInstanceOfSatisfying(Class.class, descriptor -> assertThat(descriptor.getSuperclass().getName())
                             .isEqualTo("org.jenkinsci.plugins.workflow.steps.StepDescriptor"));
@@ -112,7 +114,9 @@ class HpiLoadTest {
         java.util.Map<String, String> expected = java.util.Map.of(
                 "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl", "acrBuild",
                 "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl", "slipwayVersion",
-                "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr");
+                "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr",
+                "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl", "gitopsUpdate",
+                "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl", "waitForSync");
         for (String name : names.lines().toList()) {
             Annotation onClass = Class.forName(name, false, plugin).getAnnotation(symbol);
             assertThat(onClass).as(name).isNotNull();

@@ -1,0 +1,11 @@
+package hudson;
+
+import java.util.TreeMap;
+
+/** Stand-in of jenkins-core hudson.EnvVars (read as a map only). */
+public class EnvVars extends TreeMap<String, String> {
+
+    public EnvVars() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}
