@@ -1,5 +1,7 @@
 package io.jenkins.plugins.slipway.steps;
 
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import dev.slipway.delivery.DeliveryRecorder;
 import dev.slipway.gitops.GitOpsUpdateRequest;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
@@ -10,11 +12,15 @@ import dev.slipway.support.SecretMasker;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.slipway.model.CredentialConversion;
 import io.jenkins.plugins.slipway.model.DeliveryOutcome;
 import io.jenkins.plugins.slipway.model.EventLines;
+import io.jenkins.plugins.slipway.model.GitOpsFieldChecks;
 import io.jenkins.plugins.slipway.model.GitOpsRecords;
 import io.jenkins.plugins.slipway.model.GitOpsUpdatePlan;
 import io.jenkins.plugins.slipway.model.GitOpsUpdateSettings;
@@ -31,13 +37,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code gitopsUpdate repository: 'https://git.example.com/shop/gitops.git', image: img.image, path: 'apps/shop'}:
@@ -290,6 +300,34 @@ public final class GitOpsUpdateStep extends Step implements Serializable {
 
         private static String text(Object value) {
             return value == null ? null : value.toString();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialItems.list(item, credentialsId, StandardUsernamePasswordCredentials.class,
+                    StringCredentials.class, SSHUserPrivateKey.class);
+        }
+
+        @POST
+        public ListBoxModel doFillPullRequestCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String pullRequestCredentialsId) {
+            return CredentialItems.list(item, pullRequestCredentialsId, StringCredentials.class,
+                    StandardUsernamePasswordCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckRepository(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, GitOpsFieldChecks.repository(value));
+        }
+
+        @POST
+        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, GitOpsFieldChecks.image(value));
+        }
+
+        @POST
+        public FormValidation doCheckPin(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, GitOpsFieldChecks.pin(value));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.slipway.steps;
 
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecorder;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
@@ -10,11 +12,15 @@ import dev.slipway.support.SecretMasker;
 import dev.slipway.sync.WaitRequest;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.slipway.model.CredentialConversion;
 import io.jenkins.plugins.slipway.model.DeliveryOutcome;
 import io.jenkins.plugins.slipway.model.EventLines;
+import io.jenkins.plugins.slipway.model.GitOpsFieldChecks;
 import io.jenkins.plugins.slipway.model.GitOpsRecords;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
@@ -33,13 +39,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code waitForSync commit: r.commit, argoCdApplication: 'shop-prod', argoCdServer: '…', argoCdCredentialsId: '…'}:
@@ -288,6 +298,33 @@ public final class WaitForSyncStep extends Step implements Serializable {
 
         private static String text(Object value) {
             return value == null ? null : value.toString();
+        }
+
+        @POST
+        public ListBoxModel doFillArgoCdCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String argoCdCredentialsId) {
+            return CredentialItems.list(item, argoCdCredentialsId, StringCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillGitCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String gitCredentialsId) {
+            return CredentialItems.list(item, gitCredentialsId, StringCredentials.class,
+                    StandardUsernamePasswordCredentials.class, SSHUserPrivateKey.class);
+        }
+
+        @POST
+        public FormValidation doCheckCommit(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, GitOpsFieldChecks.commit(value));
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, GitOpsFieldChecks.duration("timeout", value));
+        }
+
+        @POST
+        public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, GitOpsFieldChecks.duration("pollInterval", value));
         }
     }
 }
