@@ -4,7 +4,6 @@ import dev.slipway.delivery.DeliveryRecorder;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.gitops.GitOpsUpdateRequest;
-import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.gitops.GitOpsUpdateResult;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
@@ -63,13 +62,7 @@ public final class GitOpsUpdateWork implements Serializable {
     }
 
     private void register(SecretMasker masker) {
-        GitAuth auth = request.auth();
-        if (auth instanceof GitAuth.UsernamePassword basic) {
-            masker.register(basic.password());
-        } else if (auth instanceof GitAuth.SshKey key) {
-            masker.register(key.privateKey());
-            masker.register(key.passphrase());
-        }
+        GitAuthSecrets.register(masker, request.auth());
         if (request.pullRequest() != null) {
             masker.register(request.pullRequest().token());
         }

@@ -3,7 +3,6 @@ package io.jenkins.plugins.slipway.model;
 import dev.slipway.delivery.DeliveryRecorder;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
-import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
 import dev.slipway.support.SecretMasker;
@@ -66,12 +65,7 @@ public final class WaitForSyncWork implements Serializable {
         WaitRequest.GitRepository repository = request.repository();
         if (repository != null) {
             masker.register(repository.apiToken());
-            if (repository.auth() instanceof GitAuth.UsernamePassword basic) {
-                masker.register(basic.password());
-            } else if (repository.auth() instanceof GitAuth.SshKey key) {
-                masker.register(key.privateKey());
-                masker.register(key.passphrase());
-            }
+            GitAuthSecrets.register(masker, repository.auth());
         }
     }
 }
