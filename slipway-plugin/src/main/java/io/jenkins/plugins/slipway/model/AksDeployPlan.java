@@ -25,6 +25,14 @@ public final class AksDeployPlan {
     private AksDeployPlan() {
     }
 
+    /** Manifest paths written as one string: separated by commas or new lines (a path may contain spaces). */
+    public static List<String> splitManifests(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return StepValues.list(List.of(value.split("[,\\r\\n]+")));
+    }
+
     /** The settings checked before anything is sent anywhere. */
     public static AksDeploySettings validated(AksDeploySettings settings) {
         if (settings.manifests().isEmpty()) {

@@ -38,6 +38,11 @@ public final class KubeconfigFiles {
         }
     }
 
+    /** {@code <workspace>@tmp}: where Jenkins keeps a workspace's temporary files, outside the workspace itself. */
+    public static Path temporaryFolderOf(Path workspace) {
+        return workspace.resolveSibling(workspace.getFileName() + "@tmp");
+    }
+
     /** @param parent where the private folder is made (the agent's temporary folder) */
     public static KubeconfigFolder write(AgentKubeconfig kubeconfig, Path parent) {
         Path folder;
