@@ -41,7 +41,11 @@ public final class AksDeployWork implements Serializable {
         masker.register(((ClusterAccess.Kubeconfig) deploy.cluster()).content());
         return RecordedWork.run(deploy.provenance(), masker, log, Event.Phase.DEPLOY, (events, recorder) -> {
             StepRecords.deploying(recorder, deploy.images(), clusterLabel, deploy.namespace());
+            // the deployer reports its steps but not the deploy as a whole; the record's timeline wants that phase
+            events.started(Event.Phase.DEPLOY, "", "deploying " + String.join(", ", deploy.manifests())
+                    + (clusterLabel == null ? "" : " to " + clusterLabel));
             DeployResult result = new Engine(new EngineContext(workspace, events)).deploy(deploy);
+            events.finished(Event.Phase.DEPLOY, "", result.message() == null ? "" : result.message());
             StepRecords.deployed(recorder, result);
             return AksDeployPlan.stepResult(result);
         });
