@@ -14,7 +14,6 @@ public final class BuildProvenance {
     public static final String GIT_BRANCH = "GIT_BRANCH";
     public static final String BUILD_URL = "BUILD_URL";
     public static final String BUILD_NUMBER = "BUILD_NUMBER";
-    public static final String JOB_NAME = "JOB_NAME";
 
     private BuildProvenance() {
     }
@@ -28,15 +27,6 @@ public final class BuildProvenance {
         return new Provenance(StepValues.text(env.get(GIT_URL)), commit(env.get(GIT_COMMIT)),
                 branch(env.get(GIT_BRANCH)), StepValues.text(env.get(BUILD_URL)), number(env.get(BUILD_NUMBER)),
                 deliveryId);
-    }
-
-    /** A readable delivery name for logs: {@code shop/web #42}, or {@code null} without a job name. */
-    public static String buildName(Map<String, String> environment) {
-        if (environment == null || StepValues.text(environment.get(JOB_NAME)) == null) {
-            return null;
-        }
-        String number = StepValues.text(environment.get(BUILD_NUMBER));
-        return environment.get(JOB_NAME).strip() + (number == null ? "" : " #" + number);
     }
 
     /** A full hexadecimal commit id, else unknown (the downgrade guard compares commits, so a guess would mislead). */

@@ -44,10 +44,4 @@ class BuildProvenanceTest {
                 .isEqualTo("feature/x");
         assertThat(BuildProvenance.from(Map.of("GIT_BRANCH", "main"), "d").sourceBranch()).isEqualTo("main");
     }
-
-    @Test
-    void theBuildNameJoinsJobAndNumber() {
-        assertThat(BuildProvenance.buildName(Map.of("JOB_NAME", "shop/web", "BUILD_NUMBER", "7"))).isEqualTo("shop/web #7");
-        assertThat(BuildProvenance.buildName(Map.of("BUILD_NUMBER", "7"))).isNull();
-    }
 }
