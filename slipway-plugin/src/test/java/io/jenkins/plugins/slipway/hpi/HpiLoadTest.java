@@ -85,12 +85,16 @@ class HpiLoadTest {
 
         assertThat(classNames).containsExactlyInAnyOrder(
                 "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.AcrCopyStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.AksDeployStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.WithAksStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.records.EnvironmentsActionFactory");
-        for (String step : List.of("AcrBuildStep", "SlipwayVersionStep", "WithAcrStep", "GitOpsUpdateStep", "WaitForSyncStep")) {
+        for (String step : List.of("AcrBuildStep", "AcrCopyStep", "AksDeployStep", "SlipwayVersionStep", "WithAcrStep",
+                "WithAksStep", "GitOpsUpdateStep", "WaitForSyncStep")) {
             assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.steps." + step + "$DescriptorImpl")))
                     .isInstanceOfSatisfying(Class.class, descriptor -> assertThat(descriptor.getSuperclass().getName())
                             .isEqualTo("org.jenkinsci.plugins.workflow.steps.StepDescriptor"));
@@ -113,10 +117,13 @@ class HpiLoadTest {
 
         java.util.Map<String, String> expected = java.util.Map.of(
                 "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl", "acrBuild",
+                "io.jenkins.plugins.slipway.steps.AcrCopyStep$DescriptorImpl", "acrCopy",
+                "io.jenkins.plugins.slipway.steps.AksDeployStep$DescriptorImpl", "aksDeploy",
                 "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl", "slipwayVersion",
                 "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr",
                 "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl", "gitopsUpdate",
-                "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl", "waitForSync");
+                "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl", "waitForSync",
+                "io.jenkins.plugins.slipway.steps.WithAksStep$DescriptorImpl", "withAks");
         for (String name : names.lines().toList()) {
             Annotation onClass = Class.forName(name, false, plugin).getAnnotation(symbol);
             assertThat(onClass).as(name).isNotNull();

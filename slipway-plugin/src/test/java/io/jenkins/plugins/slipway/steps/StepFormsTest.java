@@ -30,7 +30,8 @@ import org.w3c.dom.NodeList;
 class StepFormsTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {AcrBuildStep.class, WithAcrStep.class, GitOpsUpdateStep.class, WaitForSyncStep.class})
+    @ValueSource(classes = {AcrBuildStep.class, WithAcrStep.class, AcrCopyStep.class, AksDeployStep.class, WithAksStep.class,
+            GitOpsUpdateStep.class, WaitForSyncStep.class})
     void everyFieldOfTheFormBindsToTheStepAndHasHelp(Class<?> step) throws Exception {
         Set<String> formFields = formFields(step);
         Set<String> bindable = bindableProperties(step);
