@@ -14,7 +14,7 @@ class PushStepLabelsTest {
         assertThat(StepLabels.aksDeploy(List.of("shop.azurecr.io/shop/web@" + DIGEST), List.of("k8s"), "aks-prod", "shop"))
                 .isEqualTo("deploy web@sha256:1a2b… → aks-prod/shop");
         assertThat(StepLabels.aksDeploy(List.of("shop.azurecr.io/shop/web:1.4@" + DIGEST, "shop.azurecr.io/shop/api:2"),
-                List.of(), "aks-prod", null)).isEqualTo("deploy web@sha256:1a2b… (+1 image) → aks-prod");
+                List.of(), "aks-prod", null)).isEqualTo("deploy web:1.4@sha256:1a2b… (+1 image) → aks-prod");
         assertThat(StepLabels.aksDeploy(List.of("shop.azurecr.io/shop/web:1.4"), List.of(), null, "shop"))
                 .isEqualTo("deploy web:1.4 → namespace shop");
     }
@@ -42,6 +42,6 @@ class PushStepLabelsTest {
     @Test
     void badInputStillGivesALabel() {
         assertThat(StepLabels.aksDeploy(List.of("Not A/Valid Image"), List.of(), "c", null))
-                .isEqualTo("deploy Valid Image → c");
+                .isEqualTo("deploy Not A/Valid Image → c");
     }
 }
