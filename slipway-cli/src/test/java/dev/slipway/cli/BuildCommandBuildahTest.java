@@ -64,7 +64,7 @@ class BuildCommandBuildahTest {
         assertThat(out.toString()).containsPattern("image:  " + registry.hostPort() + "/shop/web@sha256:[0-9a-f]{64}")
                 .contains("tags:   v5", "layout: .slipway/oci-layout");
         assertThat(workspace.resolve(".slipway/oci-layout/index.json")).isRegularFile();
-        assertThat(err.toString()).contains("[started] building Dockerfile", "[finished] built ", "****")
+        assertThat(err.toString()).contains("[build] building Dockerfile", "[build] built ", "****")
                 .doesNotContain(CANARY);
         assertThat(out.toString()).doesNotContain(CANARY);
     }

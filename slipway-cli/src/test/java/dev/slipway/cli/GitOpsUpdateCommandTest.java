@@ -84,11 +84,14 @@ class GitOpsUpdateCommandTest {
         assertThat(err.toString()).contains("broken.yaml:").contains("does not parse").contains("Fix:");
         assertThat(Files.readString(dir.resolve("deploy.yaml"))).isEqualTo(DEPLOYMENT);
 
-        err.getBuffer().setLength(0);
-        assertThat(run("gitops", "update", "--local", dir.toString(), "--image", "Not/Valid")).isEqualTo(1);
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrorsWithExitCode2() {
+        assertThat(run("gitops", "update", "--local", dir.toString(), "--image", "Not/Valid")).isEqualTo(2);
         assertThat(err.toString()).contains("--image");
         err.getBuffer().setLength(0);
-        assertThat(run("gitops", "update", "--local", dir.toString(), "--image", NEW, "--pin", "sometimes")).isEqualTo(1);
+        assertThat(run("gitops", "update", "--local", dir.toString(), "--image", NEW, "--pin", "sometimes")).isEqualTo(2);
         assertThat(err.toString()).contains("--pin").contains("tag, digest, both");
     }
 

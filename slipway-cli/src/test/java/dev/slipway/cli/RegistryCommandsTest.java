@@ -51,6 +51,11 @@ class RegistryCommandsTest {
         return cli.execute(args);
     }
 
+    /** The workspace of the pushes: the folder holding the base image's layout (push refuses layouts outside it). */
+    private static String layoutRoot() {
+        return buildah.baseImageOciLayout().getParent().toString();
+    }
+
     private Credentials user() {
         return registry.credentials().orElseThrow();
     }
@@ -59,7 +64,7 @@ class RegistryCommandsTest {
     void pushPrintsTheImageByDigestAndSkopeoSeesTheTag() {
         env.put("REG_PASSWORD", user().password());
 
-        int exit = run("push", "--layout", buildah.baseImageOciLayout().toString(), "--image", registry.hostPort() + "/cli/base:1.0",
+        int exit = run("push", "--workspace", layoutRoot(), "--layout", buildah.baseImageOciLayout().toString(), "--image", registry.hostPort() + "/cli/base:1.0",
                 "--username", user().username(), "--password-env", "REG_PASSWORD", "--plain-http", registry.hostPort());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -74,7 +79,7 @@ class RegistryCommandsTest {
     @Test
     void copyThenLoginLetsSkopeoReadTheCopyWithAPrivateConfigThatIsGoneAfterwards() throws Exception {
         env.put("REG_PASSWORD", user().password());
-        assertThat(run("push", "--layout", buildah.baseImageOciLayout().toString(), "--image", registry.hostPort() + "/cli/src",
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", buildah.baseImageOciLayout().toString(), "--image", registry.hostPort() + "/cli/src",
                 "--username", user().username(), "--password-stdin", "--plain-http", registry.hostPort())).as(err.toString()).isZero();
         String pushed = out.toString().trim();
         out.getBuffer().setLength(0);
@@ -121,14 +126,14 @@ class RegistryCommandsTest {
         env.put("WRONG", "not-the-password-canary");
         String layout = buildah.baseImageOciLayout().toString();
 
-        assertThat(run("push", "--layout", layout)).isEqualTo(2);
-        assertThat(run("push", "--layout", layout, "--image", registry.hostPort() + "/Bad/Name")).isEqualTo(2);
-        assertThat(run("push", "--layout", layout, "--image", registry.hostPort() + "/cli/x", "--username", "u")).isEqualTo(2);
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout)).isEqualTo(2);
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout, "--image", registry.hostPort() + "/Bad/Name")).isEqualTo(2);
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout, "--image", registry.hostPort() + "/cli/x", "--username", "u")).isEqualTo(2);
         assertThat(err.toString()).contains("password");
-        assertThat(run("push", "--layout", layout, "--image", registry.hostPort() + "/cli/x", "--username", user().username(),
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout, "--image", registry.hostPort() + "/cli/x", "--username", user().username(),
                 "--password-env", "WRONG", "--plain-http", registry.hostPort())).isEqualTo(3);
         String nowhere = "127.0.0.1:" + FreePorts.next();
-        assertThat(run("push", "--layout", layout, "--image", nowhere + "/cli/x", "--plain-http", nowhere, "--retries", "1"))
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout, "--image", nowhere + "/cli/x", "--plain-http", nowhere, "--retries", "1"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("unreachable").doesNotContain("not-the-password-canary");
     }

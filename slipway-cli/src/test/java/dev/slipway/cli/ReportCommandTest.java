@@ -65,7 +65,7 @@ class ReportCommandTest {
         Files.writeString(dir.resolve("package.json"), "{\"name\": \"not-a-record\"}");
         Path out = dir.resolve("out/all.html");
 
-        assertThat(slipway("report", dir.toString(), "-o", out.toString())).isZero();
+        assertThat(slipway("report", dir.toString(), "--html", out.toString())).isZero();
 
         String html = Files.readString(out);
         assertThat(html.indexOf("\"id\" : \"new\"")).isPositive().isLessThan(html.indexOf("\"id\" : \"old\""));
