@@ -136,4 +136,14 @@ class BuildCommandTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(command::request)
                 .hasMessageContaining("environment variable NPM_TOKEN (secret token) is not set");
     }
+
+    @Test
+    void badInputAsJsonNamesTheField() throws Exception {
+        assertThat(run("build", "-o", "json", "--image", "shop.azurecr.io/shop/web", "--workspace", workspace.toString())).isEqualTo(2);
+
+        com.fasterxml.jackson.databind.JsonNode document = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(document.at("/error/kind").asText()).isEqualTo("usage");
+        assertThat(document.at("/error/field").asText()).isEqualTo("dockerfile");
+        assertThat(document.at("/error/fix").asText()).startsWith("check the path");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -99,5 +100,22 @@ class GitOpsUpdateCommandTest {
     void withoutLocalItIsAUsageError() {
         assertThat(run("gitops", "update", "--image", NEW)).isEqualTo(2);
         assertThat(err.toString()).contains("--local");
+    }
+
+    @Test
+    void jsonOutputListsEachChangeAndWhetherItWasADryRun() throws Exception {
+        Files.writeString(dir.resolve("deploy.yaml"), DEPLOYMENT);
+
+        int exit = run("gitops", "update", "-o", "json", "--local", dir.toString(), "--image", NEW, "--dry-run");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode document = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(document.at("/result/dryRun").asBoolean()).isTrue();
+        assertThat(document.at("/result/upToDate").asBoolean()).isFalse();
+        assertThat(document.at("/result/changes/0/location").asText()).isEqualTo("deploy.yaml");
+        assertThat(document.at("/result/changes/0/field").asText()).isEqualTo("spec.template.spec.containers[0].image");
+        assertThat(document.at("/result/changes/0/oldValue").asText()).isEqualTo("myacr.azurecr.io/shop/web:1.0.0");
+        assertThat(document.at("/result/changes/0/newValue").asText()).isEqualTo(NEW);
+        assertThat(Files.readString(dir.resolve("deploy.yaml"))).isEqualTo(DEPLOYMENT);
     }
 }
