@@ -90,7 +90,7 @@ abstract class EngineCommand implements Callable<Integer> {
             exit = run(new EngineContext(workspace, events));
         } catch (SlipwayException e) {
             error = e;
-            exit = exitCode(e);
+            exit = exitCodeFor(e);
         } catch (java.io.UncheckedIOException e) {
             error = new SlipwayException(String.valueOf(e.getMessage()), "check the paths and permissions involved", e);
             exit = FAILED;
@@ -129,11 +129,13 @@ abstract class EngineCommand implements Callable<Integer> {
         return false;
     }
 
-    int exitCode(SlipwayException e) {
-        return exitCodeOf(e);
+    /** The exit code of an error this command ran into; a command may refine the mapping. */
+    int exitCodeFor(SlipwayException e) {
+        return exitCode(e);
     }
 
-    static int exitCodeOf(SlipwayException e) {
+    /** The mapping of every command: bad input 2, refused credentials 3, deadlines 4, anything else 1. */
+    static int exitCode(SlipwayException e) {
         if (e instanceof InvalidInputException) {
             return USAGE;
         }

@@ -182,8 +182,8 @@ final class GitOpsCommand implements Runnable {
 
         /** A repository file Slipway refuses to edit is a refusal (1), not a usage error of the command. */
         @Override
-        int exitCode(SlipwayException e) {
-            return e instanceof dev.slipway.gitops.ManifestException ? FAILED : super.exitCode(e);
+        int exitCodeFor(SlipwayException e) {
+            return e instanceof dev.slipway.gitops.ManifestException ? FAILED : super.exitCodeFor(e);
         }
 
         private int runRemote(EngineContext base) {

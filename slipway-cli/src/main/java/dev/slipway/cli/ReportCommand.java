@@ -35,7 +35,11 @@ import picocli.CommandLine.Parameters;
             "  slipway report delivery.json --html out/report.html -o json"})
 final class ReportCommand extends EngineCommand {
     static final String FOLDER_REPORT = "slipway-report.html";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Made on first use, so the other commands (and --version) start without loading Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "A record or index JSON file, or a folder of them.")
     Path input;
@@ -107,7 +111,7 @@ final class ReportCommand extends EngineCommand {
 
     private static JsonNode readJson(Path file) {
         try {
-            return MAPPER.readTree(Files.readString(file));
+            return Json.MAPPER.readTree(Files.readString(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SlipwayException(file + " is not valid JSON: " + e.getOriginalMessage(),
                     "the file may be truncated or edited by hand; Slipway writes records atomically");

@@ -178,4 +178,15 @@ class CommandLineContractTest {
         assertThat(EngineCommand.isCi(Map.of("CI", "false"))).isFalse();
         assertThat(EngineCommand.isCi(Map.of())).isFalse();
     }
+
+    @Test
+    void exitCodesFollowTheErrorsType() {
+        assertThat(EngineCommand.exitCode(new dev.slipway.support.InvalidInputException("--x", "bad", "fix"))).isEqualTo(2);
+        assertThat(EngineCommand.exitCode(new dev.slipway.support.AuthenticationException("refused", null))).isEqualTo(3);
+        assertThat(EngineCommand.exitCode(new dev.slipway.support.DeadlineExceededException("late", java.time.Duration.ofSeconds(1),
+                null))).isEqualTo(4);
+        assertThat(EngineCommand.exitCode(new dev.slipway.kube.RolloutFailedException("late", null, true, null))).isEqualTo(4);
+        assertThat(EngineCommand.exitCode(new dev.slipway.kube.RolloutFailedException("crashed", null, false, null))).isEqualTo(1);
+        assertThat(EngineCommand.exitCode(new dev.slipway.support.SlipwayException("failed", null))).isEqualTo(1);
+    }
 }
