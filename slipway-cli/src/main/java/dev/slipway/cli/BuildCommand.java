@@ -25,9 +25,11 @@ import picocli.CommandLine.Option;
                 + " 'slipway push --layout'.",
             "Paths are relative to the workspace and must stay inside it."},
         footerHeading = "%nExamples:%n",
-        footer = {"  slipway build --image myacr.azurecr.io/shop/web --context app --tag '{gitCommitShort}'",
-            "  slipway build --image myacr.azurecr.io/shop/web -f app/Dockerfile.prod --build-arg BASE_IMAGE=python:3.12-slim \\",
-            "      --secret id=npmrc,src=.npmrc --layout out/web -o json"})
+        footer = {"  slipway build --image myacr.azurecr.io/shop/web --context app \\",
+            "      --tag '{gitCommitShort}'",
+            "  slipway build --image myacr.azurecr.io/shop/web -f app/Dockerfile.prod \\",
+            "      --build-arg BASE_IMAGE=python:3.12-slim --secret id=npmrc,src=.npmrc \\",
+            "      --layout out/web -o json"})
 public final class BuildCommand extends EngineCommand {
 
     @Option(names = "--image", required = true, paramLabel = "REPOSITORY",

@@ -17,9 +17,11 @@ import picocli.CommandLine.Option;
         description = "Copy an image by digest to another repository or registry (mounting blobs where possible), then set"
                 + " tags. The same identity is used on both sides. Prints the copy as registry/repository@digest.",
         footerHeading = "%nExamples:%n",
-        footer = {"  slipway copy --from devacr.azurecr.io/shop/web@sha256:<hex> --to prodacr.azurecr.io/shop/web:1.4.2 \\",
-            "      --azure client-secret --tenant <id> --client-id <id>   # secret in $AZURE_CLIENT_SECRET",
-            "  slipway copy --from myacr.azurecr.io/shop/web@sha256:<hex> --to myacr.azurecr.io/shop/web:stable -o json"})
+        footer = {"  slipway copy --from devacr.azurecr.io/shop/web@sha256:<hex> \\",
+            "      --to prodacr.azurecr.io/shop/web:1.4.2 --azure client-secret \\",
+            "      --tenant <id> --client-id <id>   # secret in $AZURE_CLIENT_SECRET",
+            "  slipway copy --from myacr.azurecr.io/shop/web@sha256:<hex> \\",
+            "      --to myacr.azurecr.io/shop/web:stable -o json"})
 final class CopyCommand extends EngineCommand {
     @Option(names = "--from", required = true, paramLabel = "IMAGE", description = "Source image, best by digest (repo@sha256:…).")
     String from;

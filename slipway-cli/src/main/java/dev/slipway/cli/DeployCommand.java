@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
                 + " version runs, and roll back if it does not. --plan prints the per-object diff (with -o json: the"
                 + " result's objects[].diff) and applies nothing."},
         footerHeading = "%nExamples:%n",
-        footer = {"  slipway deploy -f k8s/overlays/prod -i myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> --plan",
-            "  KUBECONFIG=~/.kube/aks slipway deploy -f k8s/ -i myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> \\",
-            "      --rollback --timeout 5m -o json",
+        footer = {"  slipway deploy -f k8s/overlays/prod --plan \\",
+            "      -i myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>",
+            "  KUBECONFIG=~/.kube/aks slipway deploy -f k8s/ --rollback --timeout 5m \\",
+            "      -i myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> -o json",
             "Exit code 4: the rollout did not finish within --timeout."})
 public final class DeployCommand extends EngineCommand {
 

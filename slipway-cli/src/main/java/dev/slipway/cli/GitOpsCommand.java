@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
 @Command(name = "gitops", description = "Change image references in a GitOps repository.",
         mixinStandardHelpOptions = true,
         footerHeading = "%nExamples:%n",
-        footer = {"  slipway gitops update --repo https://github.com/contoso/gitops.git --path overlays/prod \\",
-            "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> --git-password-env GIT_TOKEN",
+        footer = {"  slipway gitops update --repo https://github.com/contoso/gitops.git \\",
+            "      --path overlays/prod --git-password-env GIT_TOKEN \\",
+            "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>",
             "  slipway gitops help update"}, subcommands = {GitOpsCommand.Update.class, CommandLine.HelpCommand.class})
 final class GitOpsCommand implements Runnable {
     @CommandLine.Spec
@@ -49,10 +50,11 @@ final class GitOpsCommand implements Runnable {
                     + " and nothing else: comments, quoting, blank lines and line endings stay byte for byte.",
                 "Every file is edited in memory and checked first; if any file is refused, nothing is written."},
             footerHeading = "%nExamples:%n",
-            footer = {"  slipway gitops update --repo https://github.com/contoso/gitops.git --path overlays/prod \\",
-                "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> --git-username bot --git-password-env GIT_TOKEN",
-                "  slipway gitops update --local ./gitops --path overlays/prod \\",
-                "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> --dry-run -o json",
+            footer = {"  slipway gitops update --repo https://github.com/contoso/gitops.git \\",
+                "      --path overlays/prod --git-username bot --git-password-env GIT_TOKEN \\",
+                "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>",
+                "  slipway gitops update --local ./gitops --path overlays/prod --dry-run \\",
+                "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> -o json",
                 "Exit code 1 also when a file is refused (it does not parse, a conflict, a downgrade): the message says what"
                         + " and how to fix it; nothing is written then."})
     static final class Update extends EngineCommand {

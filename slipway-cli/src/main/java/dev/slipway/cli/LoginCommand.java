@@ -22,9 +22,11 @@ import picocli.CommandLine.Parameters;
                 + " Docker config (mode 600) that is deleted afterwards. For ACR with Azure AD the user name is"
                 + " 00000000-0000-0000-0000-000000000000 and the password an ACR refresh token.",
         footerHeading = "%nExamples:%n",
-        footer = {"  slipway login --registry myacr.azurecr.io --azure workload-identity -- docker push myacr.azurecr.io/shop/web:1.4.2",
-            "  slipway login --registry registry.example --username ci --password-env REGISTRY_PASSWORD -- \\",
-            "      helm push chart.tgz oci://registry.example/charts",
+        footer = {"  slipway login --registry myacr.azurecr.io --azure workload-identity -- \\",
+            "      docker push myacr.azurecr.io/shop/web:1.4.2",
+            "  slipway login --registry registry.example --username ci \\",
+            "      --password-env REGISTRY_PASSWORD -- helm push chart.tgz \\",
+            "      oci://registry.example/charts",
             "Exit code 1 when the command fails (its own code is in the JSON result as commandExitCode).",
             "With -o json the command's own stdout goes to stderr, so stdout holds only the JSON result."})
 final class LoginCommand extends EngineCommand {

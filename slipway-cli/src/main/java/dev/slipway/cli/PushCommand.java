@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
         description = "Push an OCI layout (folder or OCI archive) to a registry by digest, then set tags."
                 + " Prints the pushed image as registry/repository@digest.",
         footerHeading = "%nExamples:%n",
-        footer = {"  slipway push --layout .slipway/oci-layout --image myacr.azurecr.io/shop/web --tag 1.4.2 \\",
-            "      --azure workload-identity",
-            "  printf '%s' \"$TOKEN\" | slipway push --layout image.tar --image registry.example/shop/web \\",
-            "      --username ci --password-stdin -o json"})
+        footer = {"  slipway push --layout .slipway/oci-layout --image myacr.azurecr.io/shop/web \\",
+            "      --tag 1.4.2 --azure workload-identity",
+            "  printf '%s' \"$TOKEN\" | slipway push --layout image.tar \\",
+            "      --image registry.example/shop/web --username ci --password-stdin -o json"})
 final class PushCommand extends EngineCommand {
     @Option(names = "--layout", required = true, paramLabel = "PATH",
             description = "OCI layout folder or OCI archive (tar), inside the workspace.")

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
                         + ": shows environments and history), or a folder: every record in its *.json files."},
         mixinStandardHelpOptions = true,
         footerHeading = "%nExamples:%n",
-        footer = {"  slipway report .slipway/records                 # writes .slipway/records/" + ReportCommand.FOLDER_REPORT,
+        footer = {"  slipway report .slipway/records    # writes slipway-report.html there",
             "  slipway report delivery.json --html out/report.html -o json"})
 final class ReportCommand extends EngineCommand {
     static final String FOLDER_REPORT = "slipway-report.html";

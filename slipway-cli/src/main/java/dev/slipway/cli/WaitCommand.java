@@ -27,10 +27,11 @@ import picocli.CommandLine.Option;
                         + " through the commit statuses its notification-controller posts (token in SLIPWAY_GIT_TOKEN or"
                         + " --git-token-file). With --kubeconfig both are read from the cluster instead."},
         footerHeading = "%nExamples:%n",
-        footer = {"  SLIPWAY_ARGOCD_TOKEN=... slipway wait --argocd-url https://argocd.example --argocd-app web \\",
-            "      --commit <sha> --timeout 10m",
-            "  slipway wait --flux flux-system/web --commit <sha> --kubeconfig ~/.kube/config --image <repo>@sha256:<hex> \\",
-            "      --workload deployment/web -n shop -o json",
+        footer = {"  SLIPWAY_ARGOCD_TOKEN=... slipway wait --argocd-app web \\",
+            "      --argocd-url https://argocd.example --commit <sha> --timeout 10m",
+            "  slipway wait --flux flux-system/web --commit <sha> \\",
+            "      --kubeconfig ~/.kube/config --workload deployment/web -n shop \\",
+            "      --image myacr.azurecr.io/shop/web@sha256:<hex> -o json",
             "Exit code 1 means the app is degraded or its sync failed (the JSON result says why); 4 the deadline passed."})
 public final class WaitCommand extends EngineCommand {
     static final String ARGOCD_TOKEN_VARIABLE = "SLIPWAY_ARGOCD_TOKEN";

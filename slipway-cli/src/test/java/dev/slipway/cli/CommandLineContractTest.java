@@ -70,6 +70,16 @@ class CommandLineContractTest {
     }
 
     @Test
+    void noExampleLineIsWrappedSoExamplesStayCopyable() {
+        for (CommandLine command : commands(cli())) {
+            for (String line : command.getCommandSpec().usageMessage().footer()) {
+                assertThat(line.startsWith("  ") ? line.replace("%n", "") : "").as(command.getCommandSpec().qualifiedName(" "))
+                        .hasSizeLessThanOrEqualTo(command.getCommandSpec().usageMessage().width());
+            }
+        }
+    }
+
+    @Test
     void everyEngineCommandHasTheSharedOptionsAndDocumentsExitCodesAndEnvironment() {
         for (CommandLine command : commands(cli())) {
             if (command.getCommand() instanceof EngineCommand) {
