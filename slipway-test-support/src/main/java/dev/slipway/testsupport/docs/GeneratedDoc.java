@@ -65,7 +65,11 @@ public final class GeneratedDoc {
      * @return null when they are equal (or the page was just written), else the failure message with the diff
      */
     public String compareOrUpdate(String generated) {
-        if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+        return compareOrUpdate(generated, Boolean.getBoolean(UPDATE_PROPERTY));
+    }
+
+    String compareOrUpdate(String generated, boolean update) {
+        if (update) {
             try {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, generated, StandardCharsets.UTF_8);

@@ -13,7 +13,7 @@ class GeneratedDocTest {
     void anEqualPageIsAccepted(@TempDir Path dir) throws Exception {
         Path page = Files.writeString(dir.resolve("cli.md"), "# CLI\n\none\n");
 
-        assertThat(GeneratedDoc.of(page, "docs/cli.md", "regenerate").compareOrUpdate("# CLI\n\none\n")).isNull();
+        assertThat(GeneratedDoc.of(page, "docs/cli.md", "regenerate").compareOrUpdate("# CLI\n\none\n", false)).isNull();
     }
 
     @Test
@@ -21,7 +21,7 @@ class GeneratedDocTest {
         Path page = Files.writeString(dir.resolve("cli.md"), "# CLI\n\n--old\nkept\n");
 
         String problem = GeneratedDoc.of(page, "docs/cli.md", "./mvnw test -Dslipway.docs.update=true")
-                .compareOrUpdate("# CLI\n\n--new\nkept\n--added\n");
+                .compareOrUpdate("# CLI\n\n--new\nkept\n--added\n", false);
 
         assertThat(problem).contains("docs/cli.md differs from what the code generates", "-   3 | --old", "+   3 | --new",
                 "+   5 | --added", "./mvnw test -Dslipway.docs.update=true").doesNotContain("| kept");
@@ -29,20 +29,15 @@ class GeneratedDocTest {
 
     @Test
     void aMissingPageIsNamedAsMissing(@TempDir Path dir) {
-        String problem = GeneratedDoc.of(dir.resolve("steps.md"), "docs/steps.md", "regenerate").compareOrUpdate("x\n");
+        String problem = GeneratedDoc.of(dir.resolve("steps.md"), "docs/steps.md", "regenerate").compareOrUpdate("x\n", false);
 
         assertThat(problem).startsWith("docs/steps.md does not exist").contains("+   1 | x");
     }
 
     @Test
-    void theUpdatePropertyWritesThePageInsteadOfFailing(@TempDir Path dir) throws Exception {
+    void anUpdateWritesThePageInsteadOfFailing(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("reference/cli.md");
-        System.setProperty(GeneratedDoc.UPDATE_PROPERTY, "true");
-        try {
-            assertThat(GeneratedDoc.of(page, "docs/reference/cli.md", "regenerate").compareOrUpdate("new\n")).isNull();
-        } finally {
-            System.clearProperty(GeneratedDoc.UPDATE_PROPERTY);
-        }
+        assertThat(GeneratedDoc.of(page, "docs/reference/cli.md", "regenerate").compareOrUpdate("new\n", true)).isNull();
 
         assertThat(page).hasContent("new");
     }
