@@ -78,7 +78,7 @@ public final class CliReference {
             out.append("\n| Parameter | Description | Default | Arity |\n|---|---|---|---|\n");
             for (PositionalParamSpec parameter : parameters) {
                 out.append("| `").append(parameter.paramLabel().replace("|", "\\|")).append("` | ").append(cell(description(parameter)))
-                        .append(" | ").append(defaultOf(parameter.defaultValue())).append(" | ")
+                        .append(" | ").append(defaultOf(rawDefault(parameter))).append(" | ")
                         .append(arity(parameter.arity(), parameter.isMultiValue(), parameter.required())).append(" |\n");
             }
         }
@@ -87,7 +87,7 @@ public final class CliReference {
             out.append("\n| Option | Description | Default | Arity |\n|---|---|---|---|\n");
             for (OptionSpec option : options) {
                 out.append("| ").append(optionNames(option)).append(" | ").append(cell(description(option)))
-                        .append(" | ").append(defaultOf(option.defaultValue())).append(" | ")
+                        .append(" | ").append(defaultOf(rawDefault(option))).append(" | ")
                         .append(arity(option.arity(), option.isMultiValue(), option.required())).append(" |\n");
             }
         }
@@ -114,12 +114,37 @@ public final class CliReference {
         return String.join(", ", names);
     }
 
+    /**
+     * The description with picocli's variables resolved as {@code --help} would, but never from this machine: the
+     * texts are read uninterpolated (from a builder copy), so a {@code ${env:…}} default shows its variable's name.
+     */
     private static String description(CommandLine.Model.ArgSpec arg) {
-        return String.join(" ", lines(arg.description()));
+        String[] raw = arg instanceof OptionSpec option ? option.toBuilder().description()
+                : ((PositionalParamSpec) arg).toBuilder().description();
+        String text = String.join(" ", lines(raw)).replace("$${", "\u0000");
+        String defaultValue = rawDefault(arg) == null ? "" : variables(rawDefault(arg));
+        List<String> candidates = new ArrayList<>();
+        if (arg.completionCandidates() != null) {
+            arg.completionCandidates().forEach(candidates::add);
+        }
+        return variables(text.replace("${DEFAULT-VALUE}", defaultValue)
+                .replace("${COMPLETION-CANDIDATES}", String.join(", ", candidates))).replace("\u0000", "${");
+    }
+
+    private static String rawDefault(CommandLine.Model.ArgSpec arg) {
+        return arg instanceof OptionSpec option ? option.toBuilder().defaultValue()
+                : ((PositionalParamSpec) arg).toBuilder().defaultValue();
     }
 
     private static String defaultOf(String value) {
-        return value == null || value.isEmpty() ? "" : "`" + value + "`";
+        return value == null || value.isEmpty() ? "" : "`" + variables(value) + "`";
+    }
+
+    /** {@code ${env:NAME}} (optionally {@code :-fallback}) as {@code $NAME}: where the value comes from, not this machine's. */
+    static String variables(String text) {
+        return text.replaceAll("\\$\\{env:([A-Za-z0-9_]+):-([^}]*)\\}", "\\$$1, else $2")
+                .replaceAll("\\$\\{env:([A-Za-z0-9_]+)\\}", "\\$$1")
+                .replaceAll("\\$\\{sys:([^}:]+)(:-[^}]*)?\\}", "system property $1");
     }
 
     /** picocli's arity ("0" for a flag, "1" for one value), and whether the option may be given more than once. */

@@ -33,11 +33,14 @@ class CliReferenceTest {
         added.usageMessage().description("Frobnicate an image.");
         added.addOption(CommandLine.Model.OptionSpec.builder("--knob").paramLabel("<n>").type(int.class)
                 .defaultValue("3").description("How far to turn it.").build());
+        added.addOption(CommandLine.Model.OptionSpec.builder("--dial").paramLabel("<name>").type(String.class)
+                .defaultValue("${env:SLIPWAY_TEST_DIAL}").description("Which dial (default: ${DEFAULT-VALUE}).").build());
         root.addSubcommand("frobnicate", added);
 
         String page = CliReference.render(root);
 
         assertThat(page).contains("## `slipway frobnicate`", "| `--knob <n>` | How far to turn it. | `3` | 1 |",
+                "| `--dial <name>` | Which dial (default: $SLIPWAY_TEST_DIAL). | `$SLIPWAY_TEST_DIAL` | 1 |",
                 "[`slipway frobnicate`](#slipway-frobnicate): Frobnicate an image.");
     }
 
@@ -46,6 +49,8 @@ class CliReferenceTest {
         assertThat(CliReference.inline("Only this folder below <dir>; **/values*.yaml | x"))
                 .isEqualTo("Only this folder below \\<dir\\>; \\*\\*/values\\*.yaml \\| x");
         assertThat(CliReference.anchor("slipway gitops update")).isEqualTo("slipway-gitops-update");
+        assertThat(CliReference.variables("${env:SLIPWAY_ENVIRONMENT}")).isEqualTo("$SLIPWAY_ENVIRONMENT");
+        assertThat(CliReference.variables("${env:X:-dev}")).isEqualTo("$X, else dev");
     }
 
     private static void assertEveryCommandAndOption(CommandSpec command, String page) {
