@@ -66,23 +66,26 @@ public final class StepsReference {
                 .append(" parameter holds a secret. See [getting started](../getting-started.md) for a first Pipeline,")
                 .append(" [credentials and roles](../credentials-and-roles.md) for the credential types, and")
                 .append(" [troubleshooting](../troubleshooting.md) for the error messages.\n\n");
-        List<StepDoc> pipeline = steps.stream().filter(StepDoc::pipeline).toList();
-        List<StepDoc> builders = steps.stream().filter(s -> !s.pipeline()).toList();
-        if (!pipeline.isEmpty()) {
-            out.append("## Pipeline steps\n\n");
-            pipeline.forEach(s -> out.append("- [`").append(s.symbol()).append("`](#").append(s.symbol().toLowerCase(
-                    java.util.Locale.ROOT)).append(")").append(s.block() ? " (block)" : "").append('\n'));
+        group("Pipeline steps", steps.stream().filter(StepDoc::pipeline).toList(), out);
+        group("Build steps (freestyle jobs)", steps.stream().filter(s -> !s.pipeline()).toList(), out);
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    /** A heading, the list of its steps with links, then each step. */
+    private static void group(String heading, List<StepDoc> steps, StringBuilder out) {
+        if (steps.isEmpty()) {
+            return;
         }
-        if (!builders.isEmpty()) {
-            out.append("\n## Build steps (freestyle jobs)\n\n");
-            builders.forEach(s -> out.append("- [`").append(s.symbol()).append("`](#").append(s.symbol().toLowerCase(
-                    java.util.Locale.ROOT)).append(")\n"));
+        out.append("## ").append(heading).append("\n\n");
+        for (StepDoc step : steps) {
+            out.append("- [`").append(step.symbol()).append("`](#").append(step.symbol().toLowerCase(java.util.Locale.ROOT))
+                    .append(")").append(step.block() ? " (block)" : "").append('\n');
         }
         for (StepDoc step : steps) {
             out.append('\n');
             step(step, out);
         }
-        return out.toString();
+        out.append('\n');
     }
 
     private static void step(StepDoc step, StringBuilder out) {
@@ -113,8 +116,10 @@ public final class StepsReference {
     private static String synopsis(StepDoc step) {
         List<String> required = step.fields().stream().filter(Field::required)
                 .map(f -> f.name() + ": " + example(f.type())).toList();
-        String call = step.symbol() + "(" + String.join(", ", required) + ")";
-        return step.block() ? call + " {\n    // steps\n}" : call;
+        if (step.block()) {
+            return step.symbol() + (required.isEmpty() ? "" : "(" + String.join(", ", required) + ")") + " {\n    // steps\n}";
+        }
+        return step.symbol() + "(" + String.join(", ", required) + ")";
     }
 
     private static String example(String type) {
