@@ -1,6 +1,7 @@
 package dev.slipway.cli.docs;
 
 import dev.slipway.cli.SlipwayCommand;
+import dev.slipway.testsupport.docs.Markdown;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -189,24 +190,15 @@ public final class CliReference {
         return out;
     }
 
-    /** Markdown-escapes text so it renders as written: {@code <dir>} is not a tag, {@code *} not emphasis. */
     static String inline(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if ("\\`*<>[]|".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return Markdown.escape(text);
     }
 
     private static String cell(String text) {
         return inline(text).replace("\n", " ");
     }
 
-    /** GitHub's heading anchor: lower case, punctuation other than '-' dropped, spaces as '-'. */
     static String anchor(String heading) {
-        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+        return Markdown.anchor(heading);
     }
 }

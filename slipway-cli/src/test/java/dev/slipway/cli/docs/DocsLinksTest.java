@@ -3,13 +3,13 @@ package dev.slipway.cli.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.testsupport.docs.GeneratedDoc;
+import dev.slipway.testsupport.docs.Markdown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,13 +87,12 @@ class DocsLinksTest {
         }
     }
 
-    /** GitHub's heading ids: lower case, punctuation except '-' and '_' dropped, spaces as '-'. */
+    /** The ids of the page's headings. */
     static Set<String> anchors(String markdown) {
         Set<String> anchors = new HashSet<>();
         Matcher heading = HEADING.matcher(FENCE.matcher(markdown).replaceAll(""));
         while (heading.find()) {
-            anchors.add(heading.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "")
-                    .replace(' ', '-'));
+            anchors.add(Markdown.anchor(heading.group(1)));
         }
         return anchors;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.slipway.docs;
 
+import dev.slipway.testsupport.docs.Markdown;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class HelpHtml {
                     if (atLineStart(out)) {
                         text = text.stripLeading();
                     }
-                    out.append(code > 0 ? text : escape(text));
+                    out.append(code > 0 ? text : Markdown.escape(text));
                 }
                 continue;
             }
@@ -132,18 +133,6 @@ final class HelpHtml {
         if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
             out.append('\n');
         }
-    }
-
-    /** Characters Markdown would read as markup outside code spans. */
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if ("\\`*<>[]|".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 
     private static String decode(String text) {

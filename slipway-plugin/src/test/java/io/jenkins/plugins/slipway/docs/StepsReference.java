@@ -1,5 +1,6 @@
 package io.jenkins.plugins.slipway.docs;
 
+import dev.slipway.testsupport.docs.Markdown;
 import io.jenkins.plugins.slipway.SlipwayVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ public final class StepsReference {
         }
         out.append("## ").append(heading).append("\n\n");
         for (StepDoc step : steps) {
-            out.append("- [`").append(step.symbol()).append("`](#").append(step.symbol().toLowerCase(java.util.Locale.ROOT))
+            out.append("- [`").append(step.symbol()).append("`](#").append(Markdown.anchor(step.symbol()))
                     .append(")").append(step.block() ? " (block)" : "").append('\n');
         }
         for (StepDoc step : steps) {
