@@ -141,7 +141,10 @@ public final class DeliveryResults {
         if (result.rolledOut()) {
             recorder.settle(Phase.WAIT, PhaseStatus.SUCCEEDED, mask("healthy: " + result.message()));
         } else {
-            recorder.settle(Phase.WAIT, PhaseStatus.FAILED, mask(result.message()));
+            if (recorder.snapshot().failure() == null) {
+                // the rollout's own FAILED event says which workload and why; a rollback's wait may follow it
+                recorder.settle(Phase.WAIT, PhaseStatus.FAILED, mask(result.message()));
+            }
             if (result.rolledBack()) {
                 // the Deployer says how its rollback went only in the message it returns
                 boolean rolledBack = result.message() != null && result.message().contains("; rolled back: ");
