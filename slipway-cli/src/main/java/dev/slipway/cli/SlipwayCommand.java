@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             WaitCommand.class,
             LoginCommand.class,
             ReportCommand.class,
+            DeliverCommand.class,
             CommandLine.HelpCommand.class})
 public final class SlipwayCommand implements Runnable {
 
