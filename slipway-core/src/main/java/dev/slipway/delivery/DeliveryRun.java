@@ -142,7 +142,7 @@ final class DeliveryRun {
                 results.updated(update, updated);
                 if (request.await() != null) {
                     current = Phase.WAIT;
-                    WaitRequest wait = waitWith(request.await(), updated, image);
+                    WaitRequest wait = waitWith(request.await(), update, updated, image);
                     WaitResult waited = engine.await(wait);
                     results.waited(wait, waited);
                     if (!waited.live()) {
@@ -257,12 +257,23 @@ final class DeliveryRun {
                 update.pullRequest(), update.allowDowngrade(), update.provenance() != null ? update.provenance() : provenance);
     }
 
-    /** The wait for our commit (or our pull request's merge), with our image for the running-digest check. */
-    private static WaitRequest waitWith(WaitRequest wait, GitOpsUpdateResult updated, ImageRef image) {
+    /**
+     * The wait for our commit (or our pull request's merge), with our image for the running-digest check, and the
+     * GitOps repository (to tell descendants of our commit, and to follow a pull request) when the wait names none.
+     */
+    private static WaitRequest waitWith(WaitRequest wait, GitOpsUpdateRequest update, GitOpsUpdateResult updated, ImageRef image) {
         WaitRequest.RunningDigest running = wait.runningDigest() == null ? null
                 : new WaitRequest.RunningDigest(wait.runningDigest().namespace(), wait.runningDigest().workloads(), image);
+        WaitRequest.GitRepository repository = wait.repository();
+        if (repository == null) {
+            GitOpsUpdateRequest.PullRequestOptions pr = update.pullRequest();
+            dev.slipway.support.Secret apiToken = pr != null && pr.token() != null ? pr.token()
+                    : update.auth() instanceof GitOpsUpdateRequest.GitAuth.UsernamePassword basic ? basic.password() : null;
+            repository = new WaitRequest.GitRepository(update.repositoryUrl(), update.branch(), update.auth(),
+                    pr == null ? null : pr.host(), pr == null ? null : pr.apiUrl(), apiToken);
+        }
         return new WaitRequest(wait.source(), wait.application(), updated.commit(), wait.endpoint(), wait.token(), wait.cluster(),
-                wait.refresh(), wait.deadline(), wait.pollInterval(), wait.repository(),
+                wait.refresh(), wait.deadline(), wait.pollInterval(), repository,
                 updated.pullRequestNumber() != null ? updated.pullRequestNumber() : wait.pullRequest(), running);
     }
 
