@@ -13,12 +13,9 @@ import dev.slipway.image.BuildRequest;
 import dev.slipway.image.ImageRef;
 import dev.slipway.kube.ClusterAccess;
 import dev.slipway.kube.DeployRequest;
-import dev.slipway.kube.RolloutFailedException;
 import dev.slipway.registry.PushRequest;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryTransport;
-import dev.slipway.support.AuthenticationException;
-import dev.slipway.support.DeadlineExceededException;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
@@ -177,16 +174,7 @@ final class DeliverCommand extends EngineCommand {
 
     /** The exit code of a failed delivery: the failed phase's own error decides, as for the single commands. */
     static int exitCode(Throwable cause) {
-        if (cause instanceof InvalidInputException) {
-            return USAGE;
-        }
-        if (cause instanceof AuthenticationException) {
-            return AUTH;
-        }
-        if (cause instanceof DeadlineExceededException || cause instanceof RolloutFailedException r && r.deadlineExceeded()) {
-            return TIMEOUT;
-        }
-        return FAILED;
+        return cause instanceof SlipwayException slipway ? DeployCommand.exitCode(slipway) : FAILED;
     }
 
     private DeliveryConfig.Environment pickEnvironment(DeliveryConfig config) {
