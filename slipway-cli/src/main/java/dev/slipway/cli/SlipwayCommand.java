@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             WaitCommand.class,
             LoginCommand.class,
             ReportCommand.class,
+            DeliverCommand.class,
             CommandLine.HelpCommand.class})
 public final class SlipwayCommand implements Runnable {
     /** Appended to the help of every engine command, so a new one documents the shared behaviour without repeating it. */

@@ -127,6 +127,37 @@ public final class DeliveryRecorder implements EventListener {
         }
     }
 
+    /**
+     * Settles a phase from an entry point's result, for what its events do not say (a deploy emits no
+     * {@code FINISHED}, a rollout failure is only known from the result). The phase's latest entry gets
+     * {@code status}, keeping its start; a phase never seen is added. A {@code FAILED} status is the record's
+     * failure when it is the first. {@code message} (masked by the caller) replaces the entry's message when given.
+     */
+    public synchronized DeliveryRecorder settle(Event.Phase phase, PhaseStatus status, String message) {
+        String name = phaseName(phase);
+        int index = latestIndexOf(name);
+        PhaseRecord current = index < 0 ? null : phases.get(index);
+        Instant now = clock.instant();
+        String text = blankToNull(message) != null ? message : current == null ? null : current.message();
+        if (current == null) {
+            phases.add(new PhaseRecord(name, status, now, now, text));
+        } else {
+            Instant start = current.startedAt() != null ? current.startedAt() : now;
+            Instant end = current.finishedAt() != null && current.status() == status ? current.finishedAt() : now;
+            phases.set(index, new PhaseRecord(name, status, start, status == PhaseStatus.RUNNING ? null : end, text));
+        }
+        if (status == PhaseStatus.FAILED && failure == null) {
+            failure = new DeliveryRecord.Failure(name, text == null ? name + " failed" : text);
+        }
+        return this;
+    }
+
+    /** The status of the phase's latest entry, or {@code null} when it never appeared. */
+    public synchronized PhaseStatus statusOf(Event.Phase phase) {
+        int index = latestIndexOf(phaseName(phase));
+        return index < 0 ? null : phases.get(index).status();
+    }
+
     /** Closes the record now: the outcome follows from the phases (see {@link #snapshot()}). */
     public synchronized DeliveryRecord finish() {
         finishAt(clock.instant());

@@ -14,7 +14,7 @@ import dev.slipway.registry.ImageCopier;
 import dev.slipway.registry.ImagePusher;
 import dev.slipway.registry.PushRequest;
 import dev.slipway.registry.PushResult;
-import dev.slipway.support.NotImplementedYetException;
+import dev.slipway.support.InvalidInputException;
 import dev.slipway.sync.WaitRequest;
 import dev.slipway.sync.WaitResult;
 import dev.slipway.kube.Deployer;
@@ -22,8 +22,7 @@ import java.util.Objects;
 
 /**
  * The engine's entry points, one per word of DESIGN.md. Each takes an immutable request and returns a
- * result; both are serializable. Entry points whose issue has not landed throw
- * {@link NotImplementedYetException} rather than pretend (README.md, "What works today").
+ * result; both are serializable. {@link DeliveryResults} puts each result into a delivery record.
  */
 public final class Engine {
     private final EngineContext context;
@@ -75,8 +74,19 @@ public final class Engine {
                 .await(request);
     }
 
-    /** The whole delivery, recorded. */
+    /**
+     * The whole delivery, recorded: build (when asked) → push → deploy (push mode) or GitOps update (GitOps mode)
+     * with the pushed {@code tag@digest} in place of the image → wait for the GitOps commit (when asked). Events
+     * {@code STARTED}, {@code FINISHED} or {@code FAILED} of phase {@code DELIVER} frame it. A failed phase stops
+     * the rest, so no manifest or commit ever names a digest the registry does not have.
+     *
+     * @return the closed record ({@code SUCCEEDED})
+     * @throws InvalidInputException         before anything runs, when the request cannot run
+     * @throws DeliveryFailedException       when a phase failed: {@link DeliveryFailedException#record()} is the
+     *                                       closed record (that phase {@code FAILED}, later ones {@code SKIPPED}),
+     *                                       the cause is the phase's own error
+     */
     public DeliveryRecord deliver(DeliveryRequest request) {
-        throw new NotImplementedYetException("deliver", "issue #14");
+        return new DeliveryRun(context, request).run();
     }
 }

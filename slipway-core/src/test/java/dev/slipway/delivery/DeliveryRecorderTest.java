@@ -155,6 +155,28 @@ class DeliveryRecorderTest {
     }
 
     @Test
+    void aResultSettlesAPhaseKeepingItsStartAndAddsOneNoEventOpened() {
+        recorder.plan(Phase.DEPLOY, Phase.WAIT, Phase.ROLLBACK);
+        events.started(Phase.DEPLOY, "", "applying");
+
+        recorder.settle(Phase.DEPLOY, PhaseStatus.SUCCEEDED, "applied 2 objects")
+                .settle(Phase.WAIT, PhaseStatus.FAILED, "Deployment/shop/web: ImagePullBackOff")
+                .settle(Phase.COPY, PhaseStatus.SUCCEEDED, null);
+        DeliveryRecord record = recorder.finish();
+
+        assertThat(record.phases()).extracting(PhaseRecord::name, PhaseRecord::status, PhaseRecord::startedAt, PhaseRecord::message)
+                // the recorder read the clock once when created: the deploy started at the second reading
+                .containsExactly(tuple("deploy", PhaseStatus.SUCCEEDED, T0.plusSeconds(1), "applied 2 objects"),
+                        tuple("wait", PhaseStatus.FAILED, T0.plusSeconds(3), "Deployment/shop/web: ImagePullBackOff"),
+                        tuple("rollback", PhaseStatus.SKIPPED, null, null),
+                        tuple("copy", PhaseStatus.SUCCEEDED, T0.plusSeconds(4), null));
+        assertThat(record.failure()).isEqualTo(new DeliveryRecord.Failure("wait", "Deployment/shop/web: ImagePullBackOff"));
+        assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(recorder.statusOf(Phase.WAIT)).isEqualTo(PhaseStatus.FAILED);
+        assertThat(recorder.statusOf(Phase.PUSH)).isNull();
+    }
+
+    @Test
     void userInfoIsRemovedFromEveryKindOfUrl() {
         assertThat(DeliveryRecorder.withoutUserInfo("https://u:p@h.example:8443/a/b?c=d#e")).isEqualTo("https://h.example:8443/a/b?c=d#e");
         assertThat(DeliveryRecorder.withoutUserInfo("git@github.example:o/r.git")).isEqualTo("git@github.example:o/r.git");

@@ -13,7 +13,7 @@ import dev.slipway.registry.PushRequest;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.support.EngineMessage;
 import dev.slipway.support.Events;
-import dev.slipway.support.NotImplementedYetException;
+import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
 import java.io.ByteArrayInputStream;
@@ -58,11 +58,11 @@ class EngineMessagesTest {
     }
 
     @Test
-    void entryPointsThatHaveNotLandedSaySoInsteadOfPretending() {
+    void aDeliveryThatCannotRunIsRefusedBeforeAnythingRuns() {
         Engine engine = new Engine(new EngineContext(Path.of("."), Events.silent()));
         assertThatThrownBy(() -> engine.deliver(new DeliveryRequest("dev", null, null, null, null, null, null)))
-                .isInstanceOf(NotImplementedYetException.class)
-                .hasMessageContaining("deliver is not implemented yet");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("push: a delivery needs a push");
     }
 
     private static Object roundTrip(Object object) throws Exception {
