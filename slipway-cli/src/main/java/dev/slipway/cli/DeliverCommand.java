@@ -70,10 +70,6 @@ final class DeliverCommand extends EngineCommand {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The configuration (default: slipway.yaml in the workspace).")
     Path file;
 
-    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".",
-            description = "Folder that build context, manifests and the file are resolved against (default: the current folder).")
-    Path workspace;
-
     @Option(names = "--image", paramLabel = "REPOSITORY", description = "Overrides image.repository.")
     String image;
 
@@ -148,7 +144,7 @@ final class DeliverCommand extends EngineCommand {
 
         EngineContext context = new EngineContext(root, base.events(), cache);
         DeliveryRecord result;
-        SlipwayException failure = null;
+        DeliveryFailedException failure = null;
         try {
             result = new Engine(context).deliver(request);
         } catch (DeliveryFailedException failed) {
@@ -156,20 +152,28 @@ final class DeliverCommand extends EngineCommand {
             failure = failed;
         }
         Path report = write(recordFile, result, masker);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (failure != null) {
-            err.println("slipway: " + masker.mask(failure.describe()));
+            // the record and report exist also for a failed delivery: say where, then fail as the other commands do
+            PrintWriter err = spec.commandLine().getErr();
             err.println("record: " + recordFile);
             err.println("report: " + report);
             err.flush();
-            return exitCode(failure.getCause());
+            throw failure;
         }
-        out.println("delivered " + imageOf(result) + " to " + env.name() + " (" + env.mode().name().toLowerCase(Locale.ROOT) + ")");
-        out.println("record: " + recordFile);
-        out.println("report: " + report);
-        out.flush();
+        result(new Delivered(result, recordFile.toString(), report.toString()),
+                "delivered " + imageOf(result) + " to " + env.name() + " (" + env.mode().name().toLowerCase(Locale.ROOT) + ")\n"
+                        + "record: " + recordFile + "\n"
+                        + "report: " + report);
         return OK;
+    }
+
+    /** What {@code -o json} prints for a delivery: its record and where the record and the report were written. */
+    record Delivered(DeliveryRecord record, String recordFile, String reportFile) {
+    }
+
+    @Override
+    int exitCodeFor(SlipwayException e) {
+        return e instanceof DeliveryFailedException failed ? exitCode(failed.getCause()) : super.exitCodeFor(e);
     }
 
     /** The exit code of a failed delivery: the failed phase's own error decides, as for the single commands. */
