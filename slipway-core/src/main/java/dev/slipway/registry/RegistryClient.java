@@ -287,7 +287,7 @@ final class RegistryClient {
         } catch (javax.net.ssl.SSLException e) {
             // a certificate nobody trusts will not become trusted by trying again
             throw new RegistryException("TLS with registry " + registry + " failed: " + e.getMessage(),
-                    "if the registry's certificate comes from a private CA, trust it (CLI --ca-file, or caCertificatesPem);"
+                    "if the registry's certificate comes from a private CA, trust it (CLI --ca-file, or the extra CA certificates of the network settings);"
                             + " a local test registry without TLS needs plain HTTP", e);
         } catch (IOException e) {
             throw new TransientIoException(e, false);

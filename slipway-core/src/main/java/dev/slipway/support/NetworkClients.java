@@ -1,0 +1,172 @@
+package dev.slipway.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The pieces every HTTP client of the engine is built from, derived from one {@link NetworkSettings}: a JDK
+ * {@link HttpClient}, a {@link ProxySelector} honouring the no-proxy list, proxy credentials for a 407, and
+ * trust (the JDK's CAs plus the extra ones). Built explicitly: no system proxy, no ServiceLoader lookups.
+ */
+public final class NetworkClients {
+    private NetworkClients() {
+    }
+
+    /** A JDK HTTP/1.1 client with the settings' proxy, proxy credentials, trust and connect timeout. */
+    public static HttpClient http(NetworkSettings network, HttpClient.Redirect redirects) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(network.connectTimeout())
+                .followRedirects(redirects)
+                .proxy(proxySelector(network));
+        proxyAuthenticator(network).ifPresent(builder::authenticator);
+        sslContext(network).ifPresent(builder::sslContext);
+        return builder.build();
+    }
+
+    /** Chooses the proxy per URI: direct for hosts in the no-proxy list and when there is no proxy. */
+    public static ProxySelector proxySelector(NetworkSettings network) {
+        return new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                return List.of(proxy(network, uri.getHost()));
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+                // nothing to learn: there is only one proxy
+            }
+
+            @Override
+            public String toString() {
+                return "proxy " + network.describeProxy() + ", direct for " + network.noProxy();
+            }
+        };
+    }
+
+    /** The proxy for connections to {@code host} ({@link Proxy#NO_PROXY} when direct). */
+    public static Proxy proxy(NetworkSettings network, String host) {
+        return network.proxyFor(host).map(hostPort -> new Proxy(Proxy.Type.HTTP,
+                InetSocketAddress.createUnresolved(network.proxyHost(), network.proxyPort()))).orElse(Proxy.NO_PROXY);
+    }
+
+    /**
+     * Answers the proxy's 407 with the proxy credentials, and nothing else (a server's 401 stays the caller's
+     * business). The JDK refuses Basic for HTTPS tunnels unless {@code jdk.http.auth.tunneling.disabledSchemes}
+     * is cleared; plain-HTTP targets always work.
+     */
+    public static Optional<Authenticator> proxyAuthenticator(NetworkSettings network) {
+        if (!network.hasProxyCredentials()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                if (getRequestorType() != RequestorType.PROXY) {
+                    return null;
+                }
+                return new PasswordAuthentication(network.proxyUser(), network.proxyPassword().reveal().toCharArray());
+            }
+        });
+    }
+
+    /** {@code Basic base64(user:password)} for clients that send proxy credentials up front. */
+    public static Optional<Secret> proxyAuthorization(NetworkSettings network) {
+        if (!network.hasProxyCredentials()) {
+            return Optional.empty();
+        }
+        return Optional.of(Secret.of("Basic " + java.util.Base64.getEncoder().encodeToString(
+                (network.proxyUser() + ":" + network.proxyPassword().reveal()).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** TLS trusting the JDK's CAs and the extra ones; empty when there are no extra ones (the JDK default applies). */
+    public static Optional<SSLContext> sslContext(NetworkSettings network) {
+        if (network.extraCaPem() == null) {
+            return Optional.empty();
+        }
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager(network)}, null);
+            return Optional.of(context);
+        } catch (GeneralSecurityException e) {
+            throw new InvalidInputException("ca-file", "the extra CA certificates cannot be used: " + e.getMessage(),
+                    "give PEM text with -----BEGIN CERTIFICATE----- blocks");
+        }
+    }
+
+    /** A trust manager for the JDK's CAs plus the extra ones. */
+    public static X509TrustManager trustManager(NetworkSettings network) {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (var ca : jdkTrustManager().getAcceptedIssuers()) {
+                store.setCertificateEntry("jdk-" + n++, ca);
+            }
+            for (Certificate certificate : extraCertificates(network)) {
+                store.setCertificateEntry("extra-" + n++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IllegalStateException("the JDK offers no X.509 trust manager");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new InvalidInputException("ca-file", "the extra CA certificates cannot be used: " + e.getMessage(),
+                    "give PEM text with -----BEGIN CERTIFICATE----- blocks");
+        }
+    }
+
+    /** The extra CA certificates, parsed; empty when none are given. */
+    public static Collection<? extends Certificate> extraCertificates(NetworkSettings network) {
+        if (network.extraCaPem() == null) {
+            return List.of();
+        }
+        try {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(network.extraCaPem().getBytes(StandardCharsets.US_ASCII)));
+            if (certificates.isEmpty()) {
+                throw new InvalidInputException("ca-file", "the extra CA certificates hold no PEM certificate",
+                        "give PEM text with -----BEGIN CERTIFICATE----- blocks");
+            }
+            return certificates;
+        } catch (java.security.cert.CertificateException e) {
+            throw new InvalidInputException("ca-file", "the extra CA certificates are not PEM certificates: " + e.getMessage(),
+                    "give PEM text with -----BEGIN CERTIFICATE----- blocks");
+        }
+    }
+
+    private static X509TrustManager jdkTrustManager() throws GeneralSecurityException {
+        TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        defaults.init((KeyStore) null);
+        for (TrustManager manager : defaults.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new IllegalStateException("the JDK offers no X.509 trust manager");
+    }
+}
