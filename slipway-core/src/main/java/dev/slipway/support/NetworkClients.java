@@ -90,6 +90,23 @@ public final class NetworkClients {
         });
     }
 
+    /**
+     * The proxy's refusal as a failure that says so: a {@code 407} answer ({@code status}), or the JDK giving up
+     * after the proxy refused its credentials ({@code failure}); empty for anything else.
+     */
+    public static Optional<AuthenticationException> proxyRefusal(String target, int status, IOException failure) {
+        String text = failure == null || failure.getMessage() == null ? "" : failure.getMessage().toLowerCase(java.util.Locale.ROOT);
+        boolean refused = status == 407 || text.contains("too many authentication attempts")
+                || text.contains("407") && text.contains("proxy");
+        if (!refused) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuthenticationException("the HTTP proxy refused to connect to " + target
+                + " (HTTP 407 Proxy Authentication Required)", "give the proxy user and password (CLI: user:password@ in"
+                + " HTTPS_PROXY; Jenkins: the proxy configuration); for an https:// target the JVM must allow Basic proxy"
+                + " authentication for tunnels (-Djdk.http.auth.tunneling.disabledSchemes=)"));
+    }
+
     /** {@code Basic base64(user:password)} for clients that send proxy credentials up front. */
     public static Optional<Secret> proxyAuthorization(NetworkSettings network) {
         if (!network.hasProxyCredentials()) {
