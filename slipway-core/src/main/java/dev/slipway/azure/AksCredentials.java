@@ -81,12 +81,20 @@ public final class AksCredentials {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            NetworkClients.proxyRefusal("Azure Resource Manager at " + resourceManagerEndpoint, 0, e).ifPresent(refusal -> {
+                throw refusal;
+            });
             throw new SlipwayException("could not reach Azure Resource Manager at " + resourceManagerEndpoint + ": "
-                    + e.getClass().getSimpleName(), "check the network and proxy between this machine and Azure");
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    "check the network and proxy between this machine and Azure");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlipwayException("interrupted while asking Azure for the cluster credentials", null);
         }
+        NetworkClients.proxyRefusal("Azure Resource Manager at " + resourceManagerEndpoint, response.statusCode(), null)
+                .ifPresent(refusal -> {
+                    throw refusal;
+                });
         String where = "AKS cluster '" + clusterName + "' in resource group '" + resourceGroup + "'";
         if (response.statusCode() != 200) {
             String error = armError(response.body());

@@ -2,9 +2,7 @@ package dev.slipway.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -32,16 +30,20 @@ public final class NetworkClients {
     private NetworkClients() {
     }
 
-    /** A JDK HTTP/1.1 client with the settings' proxy, proxy credentials, trust and connect timeout. */
+    /**
+     * A JDK HTTP/1.1 client with the settings' proxy, proxy credentials (sent with each request through the proxy;
+     * see {@link ProxyAuthorizingHttpClient}), trust and connect timeout.
+     */
     public static HttpClient http(NetworkSettings network, HttpClient.Redirect redirects) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(network.connectTimeout())
                 .followRedirects(redirects)
                 .proxy(proxySelector(network));
-        proxyAuthenticator(network).ifPresent(builder::authenticator);
         sslContext(network).ifPresent(builder::sslContext);
-        return builder.build();
+        HttpClient client = builder.build();
+        return proxyAuthorization(network).<HttpClient>map(value -> new ProxyAuthorizingHttpClient(client, network, value))
+                .orElse(client);
     }
 
     /** Chooses the proxy per URI: direct for hosts in the no-proxy list and when there is no proxy. */
@@ -68,26 +70,6 @@ public final class NetworkClients {
     public static Proxy proxy(NetworkSettings network, String host) {
         return network.proxyFor(host).map(hostPort -> new Proxy(Proxy.Type.HTTP,
                 InetSocketAddress.createUnresolved(network.proxyHost(), network.proxyPort()))).orElse(Proxy.NO_PROXY);
-    }
-
-    /**
-     * Answers the proxy's 407 with the proxy credentials, and nothing else (a server's 401 stays the caller's
-     * business). The JDK refuses Basic for HTTPS tunnels unless {@code jdk.http.auth.tunneling.disabledSchemes}
-     * is cleared; plain-HTTP targets always work.
-     */
-    public static Optional<Authenticator> proxyAuthenticator(NetworkSettings network) {
-        if (!network.hasProxyCredentials()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                if (getRequestorType() != RequestorType.PROXY) {
-                    return null;
-                }
-                return new PasswordAuthentication(network.proxyUser(), network.proxyPassword().reveal().toCharArray());
-            }
-        });
     }
 
     /**
