@@ -38,7 +38,7 @@ final class PushCommand extends EngineCommand {
     @Override
     int run(EngineContext context) {
         ImageRef target = ImageRef.parse("image", image);
-        PushResult result = new Engine(context).push(new PushRequest(layout.toAbsolutePath().normalize().toString(), target,
+        PushResult result = new Engine(transport.apply(context, environment)).push(new PushRequest(layout.toAbsolutePath().normalize().toString(), target,
                 tagsOf(target, tags), auth.resolve(target.registry(), environment, stdin), transport.transport()));
         printImage(result.image());
         return OK;
