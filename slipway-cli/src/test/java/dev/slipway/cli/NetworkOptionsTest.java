@@ -63,7 +63,12 @@ class NetworkOptionsTest {
         EngineCommand command = cli.getSubcommands().get("push").getCommand();
         command.environment = env;
         command.stdin = new ByteArrayInputStream(new byte[0]);
-        return cli.execute(args);
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        if (cli.getSubcommands().get("push").getCommandSpec().findOption("--workspace") != null) {
+            // where push confines layouts to a workspace: the folder of the base image's layout
+            all.addAll(1, List.of("--workspace", buildah.baseImageOciLayout().getParent().toString()));
+        }
+        return cli.execute(all.toArray(String[]::new));
     }
 
     @Test
