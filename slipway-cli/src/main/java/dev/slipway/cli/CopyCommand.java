@@ -45,7 +45,7 @@ final class CopyCommand extends EngineCommand {
         RegistryAuth sourceAuth = auth.resolve(source.registry(), environment, stdin);
         RegistryAuth targetAuth = source.registry().equals(target.registry()) ? sourceAuth
                 : auth.resolve(target.registry(), environment, stdin);
-        CopyResult result = new Engine(context).copy(new CopyRequest(source, target, tagsOf(target, tags), sourceAuth,
+        CopyResult result = new Engine(transport.apply(context, environment)).copy(new CopyRequest(source, target, tagsOf(target, tags), sourceAuth,
                 targetAuth, transport.transport()));
         result(result, result.image().reference());
         return OK;

@@ -63,6 +63,9 @@ import picocli.CommandLine.Option;
 final class DeliverCommand extends EngineCommand {
     static final String RECORDS_FOLDER = ".slipway/records";
 
+    /** registry.caFile's certificates, trusted in addition to the JDK's (and to the environment's network settings). */
+    private String extraCaPem;
+
     @Option(names = {"-e", "--environment"}, paramLabel = "NAME", defaultValue = "${env:SLIPWAY_ENVIRONMENT}",
             description = "Environment of slipway.yaml to deliver (default: $SLIPWAY_ENVIRONMENT; may be left out when the file has one).")
     String environmentName;
@@ -142,7 +145,8 @@ final class DeliverCommand extends EngineCommand {
         DeliveryRequest request = request(config, env, root, id, masker);
         Path recordFile = record != null ? root.resolve(record) : root.resolve(RECORDS_FOLDER).resolve(id + ".json");
 
-        EngineContext context = new EngineContext(root, base.events(), cache);
+        EngineContext context = new EngineContext(root, base.events(), cache)
+                .withNetwork(extraCaPem == null ? base.network() : base.network().withExtraCaPem(extraCaPem));
         DeliveryRecord result;
         DeliveryFailedException failure = null;
         try {
@@ -236,7 +240,7 @@ final class DeliverCommand extends EngineCommand {
             transport = transport.withPlainHttp(target.registry());
         }
         if (registry != null && registry.caFile() != null) {
-            transport = transport.withCaCertificates(root.resolve(registry.caFile()).toString());
+            extraCaPem = TransportOptions.readCaFile(root.resolve(registry.caFile()));
         }
         PushRequest push = new PushRequest(pushLayout, target.withoutTag().withoutDigest(), build == null ? allTags : List.of(),
                 registryAuth(registry, root), transport);

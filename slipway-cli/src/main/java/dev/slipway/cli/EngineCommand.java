@@ -87,7 +87,8 @@ abstract class EngineCommand implements Callable<Integer> {
         int exit;
         SlipwayException error = null;
         try {
-            exit = run(new EngineContext(workspace, events));
+            // the proxy of HTTPS_PROXY / NO_PROXY for every command; push, copy and login add --proxy and --ca-file
+            exit = run(new TransportOptions().apply(new EngineContext(workspace, events), environment));
         } catch (SlipwayException e) {
             error = e;
             exit = exitCodeFor(e);

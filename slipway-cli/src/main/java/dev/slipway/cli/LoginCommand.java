@@ -44,7 +44,7 @@ final class LoginCommand extends EngineCommand {
 
     @Override
     int run(EngineContext context) {
-        RegistryLogin.LoginCredentials credentials = new RegistryLogin(context).credentials(registry,
+        RegistryLogin.LoginCredentials credentials = new RegistryLogin(transport.apply(context, environment)).credentials(registry,
                 auth.resolve(registry, environment, stdin), transport.transport());
         try (TemporaryDockerConfig config = TemporaryDockerConfig.write(credentials)) {
             boolean json = output == OutputFormat.json;

@@ -41,7 +41,7 @@ final class PushCommand extends EngineCommand {
     @Override
     int run(EngineContext context) {
         ImageRef target = ImageRef.parse("--image", image);
-        PushResult result = new Engine(context).push(new PushRequest(layout, target, tagsOf(target, tags),
+        PushResult result = new Engine(transport.apply(context, environment)).push(new PushRequest(layout, target, tagsOf(target, tags),
                 auth.resolve(target.registry(), environment, stdin), transport.transport()));
         result(result, result.image().reference());
         return OK;

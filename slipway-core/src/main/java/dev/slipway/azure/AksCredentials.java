@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.NetworkClients;
+import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SlipwayException;
 import java.io.IOException;
@@ -48,7 +50,12 @@ public final class AksCredentials {
      *                                {@code https://management.azure.com/.default}
      */
     public AksCredentials(String resourceManagerEndpoint, Function<String, Secret> tokenForScope) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        this(resourceManagerEndpoint, tokenForScope, NetworkSettings.direct());
+    }
+
+    /** As above, reaching ARM through {@code network} (proxy, trust, timeouts). */
+    public AksCredentials(String resourceManagerEndpoint, Function<String, Secret> tokenForScope, NetworkSettings network) {
+        this.http = NetworkClients.http(network, HttpClient.Redirect.NEVER);
         this.resourceManagerEndpoint = resourceManagerEndpoint.endsWith("/") ? resourceManagerEndpoint
                 : resourceManagerEndpoint + "/";
         this.tokenForScope = tokenForScope;
@@ -74,12 +81,20 @@ public final class AksCredentials {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            NetworkClients.proxyRefusal("Azure Resource Manager at " + resourceManagerEndpoint, 0, e).ifPresent(refusal -> {
+                throw refusal;
+            });
             throw new SlipwayException("could not reach Azure Resource Manager at " + resourceManagerEndpoint + ": "
-                    + e.getClass().getSimpleName(), "check the network and proxy between this machine and Azure");
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    "check the network and proxy between this machine and Azure");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlipwayException("interrupted while asking Azure for the cluster credentials", null);
         }
+        NetworkClients.proxyRefusal("Azure Resource Manager at " + resourceManagerEndpoint, response.statusCode(), null)
+                .ifPresent(refusal -> {
+                    throw refusal;
+                });
         String where = "AKS cluster '" + clusterName + "' in resource group '" + resourceGroup + "'";
         if (response.statusCode() != 200) {
             String error = armError(response.body());

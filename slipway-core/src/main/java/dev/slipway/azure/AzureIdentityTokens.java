@@ -9,6 +9,7 @@ import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.SecretMasker;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,21 +36,28 @@ public final class AzureIdentityTokens implements AzureTokenSource {
      * @param masker        where the identity's secrets and every token obtained are registered
      */
     public static AzureIdentityTokens of(AzureIdentity identity, String authorityHost, SecretMasker masker) {
-        Objects.requireNonNull(identity, "identity");
-        String authority = authorityHost == null || authorityHost.isBlank() ? identity.cloud().authorityHost() : authorityHost;
-        return new AzureIdentityTokens(identity, credential(identity, authority, masker), masker);
+        return of(identity, authorityHost, masker, NetworkSettings.direct());
     }
 
-    private static TokenCredential credential(AzureIdentity identity, String authority, SecretMasker masker) {
+    /** As {@link #of(AzureIdentity, String, SecretMasker)}, reaching Azure AD through {@code network}. */
+    public static AzureIdentityTokens of(AzureIdentity identity, String authorityHost, SecretMasker masker,
+            NetworkSettings network) {
+        Objects.requireNonNull(identity, "identity");
+        String authority = authorityHost == null || authorityHost.isBlank() ? identity.cloud().authorityHost() : authorityHost;
+        return new AzureIdentityTokens(identity, credential(identity, authority, masker, AzureHttpClient.of(network)), masker);
+    }
+
+    private static TokenCredential credential(AzureIdentity identity, String authority, SecretMasker masker,
+            AzureHttpClient http) {
         if (identity instanceof AzureIdentity.ClientSecret secret) {
             masker.register(secret.clientSecret());
-            return new ClientSecretCredentialBuilder().authorityHost(authority)
+            return new ClientSecretCredentialBuilder().authorityHost(authority).httpClient(http)
                     .tenantId(required("tenant", secret.tenantId())).clientId(required("client id", secret.clientId()))
                     .clientSecret(secret.clientSecret().reveal()).disableInstanceDiscovery().build();
         }
         if (identity instanceof AzureIdentity.ClientCertificate certificate) {
             masker.register(certificate.certificate()).register(certificate.password());
-            ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder().authorityHost(authority)
+            ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder().authorityHost(authority).httpClient(http)
                     .tenantId(required("tenant", certificate.tenantId()))
                     .clientId(required("client id", certificate.clientId())).disableInstanceDiscovery();
             String text = certificate.certificate().reveal();
@@ -64,14 +72,14 @@ public final class AzureIdentityTokens implements AzureTokenSource {
             return builder.build();
         }
         if (identity instanceof AzureIdentity.ManagedIdentity managed) {
-            ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder();
+            ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder().httpClient(http);
             if (managed.clientId() != null && !managed.clientId().isBlank()) {
                 builder.clientId(managed.clientId());
             }
             return builder.build();
         }
         AzureIdentity.WorkloadIdentity workload = (AzureIdentity.WorkloadIdentity) identity;
-        return new WorkloadIdentityCredentialBuilder().authorityHost(authority)
+        return new WorkloadIdentityCredentialBuilder().authorityHost(authority).httpClient(http)
                 .tenantId(required("tenant", workload.tenantId())).clientId(required("client id", workload.clientId()))
                 .tokenFilePath(required("federated token file", workload.federatedTokenFile()))
                 .disableInstanceDiscovery().build();

@@ -65,12 +65,11 @@ public final class Engine {
 
     /** Wait until a GitOps commit is live. */
     public WaitResult await(WaitRequest request) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .connectTimeout(java.time.Duration.ofSeconds(15))
-                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
-                .build();
+        java.net.http.HttpClient http = dev.slipway.support.NetworkClients.http(context.network(),
+                java.net.http.HttpClient.Redirect.NORMAL);
         return new dev.slipway.sync.SyncWaiter(context.events(), http,
-                access -> dev.slipway.kube.Kubeconfigs.connect(access, context.events().masker(), context.events().clock().instant()))
+                access -> dev.slipway.kube.Kubeconfigs.connect(access, context.events().masker(), context.events().clock().instant(),
+                        context.network()), context.network())
                 .await(request);
     }
 

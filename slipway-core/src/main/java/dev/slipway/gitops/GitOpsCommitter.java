@@ -4,6 +4,7 @@ import dev.slipway.delivery.Change;
 import dev.slipway.support.Event.Phase;
 import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.NetworkSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -69,6 +70,7 @@ public final class GitOpsCommitter {
 
     private final Path cacheRoot;
     private final Events events;
+    private final NetworkSettings network;
 
     /** Writes the update into a work tree and returns what changed; an empty list means "already up to date". */
     @FunctionalInterface
@@ -85,15 +87,21 @@ public final class GitOpsCommitter {
     public record Outcome(String commit, List<Change> changes, boolean upToDate, int attempts) { }
 
     public GitOpsCommitter(Path cacheRoot, Events events) {
+        this(cacheRoot, events, NetworkSettings.direct());
+    }
+
+    /** {@code network}: proxy and trust for Git over HTTP(S). */
+    public GitOpsCommitter(Path cacheRoot, Events events, NetworkSettings network) {
         this.cacheRoot = Objects.requireNonNull(cacheRoot, "cacheRoot");
         this.events = Objects.requireNonNull(events, "events");
+        this.network = Objects.requireNonNull(network, "network");
     }
 
     public Outcome commitAndPush(CommitSpec spec, WorkTreeUpdate update) {
         Path cache = cacheRoot.resolve(cacheKey(spec.repositoryUrl(), spec.branch()));
         ReentrantLock local = IN_PROCESS_LOCKS.computeIfAbsent(cache.toAbsolutePath().normalize(), k -> new ReentrantLock());
         local.lock();
-        try (GitTransport transport = GitTransport.open(spec.repositoryUrl(), spec.auth(), events.masker());
+        try (GitTransport transport = GitTransport.open(spec.repositoryUrl(), spec.auth(), events.masker(), network);
                 FileChannel lockFile = openLock(cache);
                 FileLock ignored = lockFile.lock()) {
             return run(spec, update, cache, transport);

@@ -4,9 +4,9 @@ import dev.slipway.delivery.EngineContext;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.Event.Phase;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.NetworkClients;
 import dev.slipway.support.Secret;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +27,7 @@ public final class GitOpsUpdates {
     }
 
     public GitOpsUpdates(EngineContext context) {
-        this(context, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build());
+        this(context, NetworkClients.http(context.network(), HttpClient.Redirect.NEVER));
     }
 
     public GitOpsUpdateResult update(GitOpsUpdateRequest request) {
@@ -44,7 +44,7 @@ public final class GitOpsUpdates {
                 author[0], author[1], image, request.provenance(), request.allowDowngrade(),
                 context.workspace().toString(), pullRequestBranch, 0, null);
 
-        GitOpsCommitter.Outcome outcome = new GitOpsCommitter(context.cache().resolve("git"), context.events())
+        GitOpsCommitter.Outcome outcome = new GitOpsCommitter(context.cache().resolve("git"), context.events(), context.network())
                 .commitAndPush(commit, ManifestUpdater.forWorkTree(spec, context.events()));
         if (outcome.upToDate() || request.pullRequest() == null) {
             return new GitOpsUpdateResult(outcome.changes(), outcome.upToDate(), outcome.commit(), null, null);

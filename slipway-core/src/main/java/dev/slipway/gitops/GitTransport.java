@@ -3,6 +3,7 @@ package dev.slipway.gitops;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.SecretMasker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,15 +39,24 @@ final class GitTransport implements AutoCloseable {
     private final CredentialsProvider credentials;
     private final SshdSessionFactory sshFactory;
     private final Path sshDirectory;
+    private final GitHttpConnections http;
 
-    private GitTransport(String url, CredentialsProvider credentials, SshdSessionFactory sshFactory, Path sshDirectory) {
+    private GitTransport(String url, CredentialsProvider credentials, SshdSessionFactory sshFactory, Path sshDirectory,
+            GitHttpConnections http) {
         this.url = url;
         this.credentials = credentials;
         this.sshFactory = sshFactory;
         this.sshDirectory = sshDirectory;
+        this.http = http;
     }
 
     static GitTransport open(String url, GitAuth auth, SecretMasker masker) {
+        return open(url, auth, masker, NetworkSettings.direct());
+    }
+
+    /** {@code network}: proxy and trust for HTTP(S) remotes (SSH and {@code git://} connect directly). */
+    static GitTransport open(String url, GitAuth auth, SecretMasker masker, NetworkSettings network) {
+        GitHttpConnections http = new GitHttpConnections(network);
         GitAuth effective = auth == null ? new GitAuth.None() : auth;
         boolean ssh = url.startsWith("ssh://") || url.matches("^[\\w.-]+@[\\w.-]+:.*");
         if (effective instanceof GitAuth.UsernamePassword basic) {
@@ -55,7 +65,8 @@ final class GitTransport implements AutoCloseable {
                 throw new InvalidInputException("credentialsId", "an SSH URL (" + url + ") needs an SSH key, not a user name and password",
                         "use an SSH private key credential, or the repository's https:// URL");
             }
-            return new GitTransport(url, new UsernamePasswordCredentialsProvider(basic.username(), basic.password().reveal()), null, null);
+            return new GitTransport(url, new UsernamePasswordCredentialsProvider(basic.username(), basic.password().reveal()), null, null,
+                    http);
         }
         if (effective instanceof GitAuth.SshKey key) {
             masker.register(key.privateKey());
@@ -68,7 +79,7 @@ final class GitTransport implements AutoCloseable {
             }
             return openSsh(url, key);
         }
-        return new GitTransport(url, null, null, null);
+        return new GitTransport(url, null, null, null, http);
     }
 
     private static GitTransport openSsh(String url, GitAuth.SshKey key) {
@@ -89,7 +100,7 @@ final class GitTransport implements AutoCloseable {
                 .setDefaultKeysProvider(ignored -> keys)
                 .setPreferredAuthentications("publickey")
                 .build(null);
-        return new GitTransport(url, null, factory, dir);
+        return new GitTransport(url, null, factory, dir, null);
     }
 
     private static List<KeyPair> loadKeys(GitAuth.SshKey key) {
@@ -128,7 +139,7 @@ final class GitTransport implements AutoCloseable {
                 }
             });
         }
-        return command;
+        return http == null ? command : http.applyTo(command, null);
     }
 
     /** Turns a transport failure into a message naming the remote, without the exception's credentials. */

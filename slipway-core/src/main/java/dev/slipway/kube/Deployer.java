@@ -30,14 +30,14 @@ public final class Deployer {
     private final Duration resync;
 
     public Deployer(EngineContext context) {
-        this(context, access -> Kubeconfigs.connect(access, context.events().masker(), context.events().clock().instant()),
-                Duration.ofSeconds(2));
+        this(context, access -> Kubeconfigs.connect(access, context.events().masker(), context.events().clock().instant(),
+                context.network()), Duration.ofSeconds(2));
     }
 
     /** With Azure AD tokens for AKS access; {@code resourceManagerEndpoint} {@code null} for the identity's cloud. */
     public static Deployer withAzure(EngineContext context, Kubeconfigs.AzureTokens tokens, String resourceManagerEndpoint) {
         return new Deployer(context, access -> Kubeconfigs.connect(access, context.events().masker(),
-                context.events().clock().instant(), tokens, resourceManagerEndpoint), Duration.ofSeconds(2));
+                context.events().clock().instant(), tokens, resourceManagerEndpoint, context.network()), Duration.ofSeconds(2));
     }
 
     /** {@code connector} turns cluster access into a client; {@code resync} is how often the waiter re-reads. */

@@ -6,12 +6,14 @@ import dev.slipway.azure.AksCredentials;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.NetworkSettings;
 import dev.slipway.azure.AzureIdentityTokens;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -37,12 +39,22 @@ public final class Kubeconfigs {
 
         /** Tokens from azure-identity, for the identity's cloud; every token is registered with {@code masker}. */
         static AzureTokens azureIdentity(SecretMasker masker) {
-            return (identity, scope) -> AzureIdentityTokens.of(identity, null, masker).token(scope).value();
+            return azureIdentity(masker, NetworkSettings.direct());
+        }
+
+        /** As {@link #azureIdentity(SecretMasker)}, reaching Azure AD through {@code network}. */
+        static AzureTokens azureIdentity(SecretMasker masker, NetworkSettings network) {
+            return (identity, scope) -> AzureIdentityTokens.of(identity, null, masker, network).token(scope).value();
         }
     }
 
     public static KubernetesClient connect(ClusterAccess access, SecretMasker masker, Instant now) {
-        return connect(access, masker, now, AzureTokens.azureIdentity(masker), null);
+        return connect(access, masker, now, NetworkSettings.direct());
+    }
+
+    /** A client reaching ARM, Azure AD and the cluster through {@code network}. */
+    public static KubernetesClient connect(ClusterAccess access, SecretMasker masker, Instant now, NetworkSettings network) {
+        return connect(access, masker, now, AzureTokens.azureIdentity(masker, network), null, network);
     }
 
     /**
@@ -51,8 +63,14 @@ public final class Kubeconfigs {
      */
     public static KubernetesClient connect(ClusterAccess access, SecretMasker masker, Instant now, AzureTokens tokens,
             String resourceManagerEndpoint) {
+        return connect(access, masker, now, tokens, resourceManagerEndpoint, NetworkSettings.direct());
+    }
+
+    /** As above, reaching ARM and the cluster through {@code network}. */
+    public static KubernetesClient connect(ClusterAccess access, SecretMasker masker, Instant now, AzureTokens tokens,
+            String resourceManagerEndpoint, NetworkSettings network) {
         if (access instanceof ClusterAccess.Kubeconfig kubeconfig) {
-            return connect(kubeconfig, masker, now);
+            return connect(kubeconfig, masker, now, network);
         }
         ClusterAccess.Aks aks = (ClusterAccess.Aks) access;
         if (aks.identity() == null) {
@@ -65,12 +83,17 @@ public final class Kubeconfigs {
             Secret token = tokens.token(aks.identity(), scope);
             masker.register(token);
             return token;
-        });
+        }, network);
         Secret kubeconfig = credentials.kubeconfig(aks.subscriptionId(), aks.resourceGroup(), aks.clusterName(), aks.admin());
-        return connect(new ClusterAccess.Kubeconfig(kubeconfig, null), masker, now);
+        return connect(new ClusterAccess.Kubeconfig(kubeconfig, null), masker, now, network);
     }
 
     static KubernetesClient connect(ClusterAccess.Kubeconfig kubeconfig, SecretMasker masker, Instant now) {
+        return connect(kubeconfig, masker, now, NetworkSettings.direct());
+    }
+
+    static KubernetesClient connect(ClusterAccess.Kubeconfig kubeconfig, SecretMasker masker, Instant now,
+            NetworkSettings network) {
         if (kubeconfig.content() == null || kubeconfig.content().isEmpty()) {
             throw new InvalidInputException("kubeconfig", "the kubeconfig is empty",
                     "give a kubeconfig file (or a Jenkins secret file credential holding one)");
@@ -98,7 +121,31 @@ public final class Kubeconfigs {
         if (config.getClientCertData() != null) {
             checkCertificate(config.getClientCertData(), now);
         }
-        return new KubernetesClientBuilder().withConfig(config).build();
+        applyNetwork(config, network);
+        // the okhttp factory named here, not found through ServiceLoader (the Jenkins remote class loader)
+        return new KubernetesClientBuilder().withHttpClientFactory(new OkHttpClientFactory()).withConfig(config).build();
+    }
+
+    /**
+     * The proxy (decided here, with the engine's no-proxy rule, for the cluster's host), its credentials, the
+     * extra CAs (added to the cluster's own CA; fabric8 starts from the JDK's trust store either way) and the connect
+     * timeout (request timeouts stay fabric8's).
+     */
+    static void applyNetwork(Config config, NetworkSettings network) {
+        String host = java.net.URI.create(config.getMasterUrl()).getHost();
+        String proxy = network.proxyFor(host).map(hostPort -> "http://" + hostPort).orElse(null);
+        config.setHttpProxy(proxy);
+        config.setHttpsProxy(proxy);
+        config.setNoProxy(new String[0]);
+        config.setProxyUsername(proxy == null ? null : network.proxyUser());
+        config.setProxyPassword(proxy == null || network.proxyPassword() == null ? null : network.proxyPassword().reveal());
+        if (network.extraCaPem() != null) {
+            String clusterCa = config.getCaCertData() == null ? ""
+                    : new String(Base64.getDecoder().decode(config.getCaCertData().trim()), StandardCharsets.UTF_8) + "\n";
+            config.setCaCertData(Base64.getEncoder().encodeToString((clusterCa + network.extraCaPem())
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        config.setConnectionTimeout((int) network.connectTimeout().toMillis());
     }
 
     /** A JWT bearer token (AKS Azure AD, service-account tokens) whose {@code exp} has passed is refused here. */

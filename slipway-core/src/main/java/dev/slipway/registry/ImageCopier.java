@@ -24,9 +24,11 @@ import java.util.Set;
  */
 public final class ImageCopier {
     private final Events events;
+    private final dev.slipway.support.NetworkSettings network;
 
     public ImageCopier(EngineContext context) {
         this.events = Objects.requireNonNull(context, "context").events();
+        this.network = context.network();
     }
 
     public CopyResult copy(CopyRequest request) {
@@ -40,7 +42,7 @@ public final class ImageCopier {
         ImageRef source = request.source();
         ImageRef target = request.target().withoutDigest().withoutTag();
         List<String> tags = ImagePusher.checkedTags(request.tags(), target);
-        RegistrySession session = new RegistrySession(request.transport(), events, Event.Phase.COPY);
+        RegistrySession session = new RegistrySession(request.transport(), network, events, Event.Phase.COPY);
         boolean sameRegistry = source.registry().equals(target.registry());
         RegistryClient from = session.client(source.registry(), request.sourceAuth());
         RegistryClient to = session.client(target.registry(), request.targetAuth());

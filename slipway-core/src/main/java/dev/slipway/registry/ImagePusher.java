@@ -46,7 +46,7 @@ public final class ImagePusher {
         ImageRef target = request.target().withoutDigest().withoutTag();
         List<String> tags = checkedTags(request.tags(), target);
         Path layoutPath = workspacePath(request.layout());
-        RegistrySession session = new RegistrySession(request.transport(), events, Event.Phase.PUSH);
+        RegistrySession session = new RegistrySession(request.transport(), context.network(), events, Event.Phase.PUSH);
         RegistryClient client = session.client(target.registry(), request.auth());
         return push(layoutPath, target, tags, client);
     }

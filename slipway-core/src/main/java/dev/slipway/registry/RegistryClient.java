@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.image.Digest;
 import dev.slipway.support.AuthenticationException;
+import dev.slipway.support.NetworkClients;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
 import java.io.IOException;
@@ -281,15 +282,23 @@ final class RegistryClient {
 
     private <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, handler);
+            HttpResponse<T> response = http.send(request, handler);
+            if (response.statusCode() == 407) {
+                discard(response);
+                throw NetworkClients.proxyRefusal("registry " + registry, 407, null).orElseThrow();
+            }
+            return response;
         } catch (ConnectException e) {
             throw new TransientIoException(e, true);
         } catch (javax.net.ssl.SSLException e) {
             // a certificate nobody trusts will not become trusted by trying again
             throw new RegistryException("TLS with registry " + registry + " failed: " + e.getMessage(),
-                    "if the registry's certificate comes from a private CA, trust it (CLI --ca-file, or caCertificatesPem);"
+                    "if the registry's certificate comes from a private CA, trust it (CLI --ca-file, or the extra CA certificates of the network settings);"
                             + " a local test registry without TLS needs plain HTTP", e);
         } catch (IOException e) {
+            NetworkClients.proxyRefusal("registry " + registry, 0, e).ifPresent(refusal -> {
+                throw refusal;
+            });
             throw new TransientIoException(e, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

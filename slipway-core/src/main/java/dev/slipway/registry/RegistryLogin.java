@@ -36,7 +36,7 @@ public final class RegistryLogin {
             context.events().masker().register(refresh.refreshToken());
             credentials = new LoginCredentials(registry, AcrTokenExchange.NULL_GUID_USER, refresh.refreshToken());
         } else if (auth instanceof RegistryAuth.AzureAd) {
-            RegistrySession session = new RegistrySession(transport, context.events(), Event.Phase.LOGIN);
+            RegistrySession session = new RegistrySession(transport, context.network(), context.events(), Event.Phase.LOGIN);
             RegistryClient client = session.client(registry, auth);
             // one cheap request to learn the registry's challenge (realm and service) for the exchange
             client.blobExists("slipway/login-probe", RegistryClient.sha256(new byte[0]), RegistryClient.pull("slipway/login-probe"));

@@ -4,19 +4,26 @@ import dev.slipway.azure.AzureIdentityTokens;
 import dev.slipway.azure.AzureTokenSource;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
+import dev.slipway.support.NetworkSettings;
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
 
 /** Makes {@link RegistryClient}s for one operation: one HTTP client, the engine's masker and clock. */
 final class RegistrySession {
     private final RegistryTransport transport;
+    private final NetworkSettings network;
     private final HttpClient http;
     private final Events events;
     private final Event.Phase phase;
 
     RegistrySession(RegistryTransport transport, Events events, Event.Phase phase) {
+        this(transport, NetworkSettings.direct(), events, phase);
+    }
+
+    RegistrySession(RegistryTransport transport, NetworkSettings network, Events events, Event.Phase phase) {
         this.transport = transport;
-        this.http = RegistryHttpClients.create(transport);
+        this.network = network;
+        this.http = RegistryHttpClients.create(network);
         this.events = events;
         this.phase = phase;
     }
@@ -24,7 +31,7 @@ final class RegistrySession {
     RegistryClient client(String registry, RegistryAuth auth) {
         Supplier<AzureTokenSource> azure = () -> {
             RegistryAuth.AzureAd azureAd = (RegistryAuth.AzureAd) auth;
-            return AzureIdentityTokens.of(azureAd.identity(), azureAd.authorityHost(), events.masker());
+            return AzureIdentityTokens.of(azureAd.identity(), azureAd.authorityHost(), events.masker(), network);
         };
         return client(registry, auth, azure);
     }

@@ -7,16 +7,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * How to reach registries: which ones speak plain HTTP (HTTPS is the default), extra CA certificates to trust,
- * an HTTP proxy, and how often to try a failing request. Serializable, so the controller can hand it to the agent.
+ * What is particular to registries: which ones speak plain HTTP (HTTPS is the default) and how often to try a
+ * failing request. Proxy, trust and timeouts are engine-wide ({@link dev.slipway.support.NetworkSettings} in the
+ * engine context). Serializable, so the controller can hand it to the agent.
  *
  * @param plainHttpRegistries registries ({@code host:port}) reached over plain HTTP instead of HTTPS
- * @param caCertificatesPem   a PEM file of CA certificates to trust in addition to the JDK's, or {@code null}
- * @param proxy               an HTTP proxy as {@code host:port}, or {@code null} for none
  * @param maxAttempts         how often a request that fails for a transient reason (reset, 5xx) is tried in all
  */
-public record RegistryTransport(Set<String> plainHttpRegistries, String caCertificatesPem, String proxy, int maxAttempts)
-        implements EngineMessage {
+public record RegistryTransport(Set<String> plainHttpRegistries, int maxAttempts) implements EngineMessage {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
 
@@ -28,26 +26,18 @@ public record RegistryTransport(Set<String> plainHttpRegistries, String caCertif
         }
     }
 
-    /** HTTPS everywhere, the JDK's trust store, no proxy. */
+    /** HTTPS everywhere, {@value #DEFAULT_MAX_ATTEMPTS} attempts. */
     public static RegistryTransport defaults() {
-        return new RegistryTransport(Set.of(), null, null, DEFAULT_MAX_ATTEMPTS);
+        return new RegistryTransport(Set.of(), DEFAULT_MAX_ATTEMPTS);
     }
 
     public RegistryTransport withPlainHttp(String... registries) {
         return new RegistryTransport(Stream.concat(plainHttpRegistries.stream(), Stream.of(registries))
-                .collect(Collectors.toSet()), caCertificatesPem, proxy, maxAttempts);
-    }
-
-    public RegistryTransport withCaCertificates(String pemFile) {
-        return new RegistryTransport(plainHttpRegistries, pemFile, proxy, maxAttempts);
-    }
-
-    public RegistryTransport withProxy(String hostPort) {
-        return new RegistryTransport(plainHttpRegistries, caCertificatesPem, hostPort, maxAttempts);
+                .collect(Collectors.toSet()), maxAttempts);
     }
 
     public RegistryTransport withMaxAttempts(int attempts) {
-        return new RegistryTransport(plainHttpRegistries, caCertificatesPem, proxy, attempts);
+        return new RegistryTransport(plainHttpRegistries, attempts);
     }
 
     /** {@code http} or {@code https} for {@code registry}. */

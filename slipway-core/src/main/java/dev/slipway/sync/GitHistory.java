@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import dev.slipway.gitops.GitHttpConnections;
+import dev.slipway.support.NetworkSettings;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -35,13 +37,15 @@ final class GitHistory implements Ancestry, AutoCloseable {
     private final String branch;
     private final GitAuth auth;
     private final SecretMasker masker;
+    private final GitHttpConnections http;
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
     private Path directory;
     private Git git;
     private int depthStep;
     private boolean complete;
 
-    GitHistory(String url, String branch, GitAuth auth, SecretMasker masker) {
+    GitHistory(String url, String branch, GitAuth auth, SecretMasker masker, NetworkSettings network) {
+        this.http = new GitHttpConnections(network);
         this.url = url;
         this.branch = branch == null || branch.isBlank() ? "main" : branch;
         this.auth = auth;
@@ -146,7 +150,7 @@ final class GitHistory implements Ancestry, AutoCloseable {
         if (auth instanceof GitAuth.UsernamePassword basic) {
             command.setCredentialsProvider(new UsernamePasswordCredentialsProvider(basic.username(), basic.password().reveal()));
         }
-        return command;
+        return http.applyTo(command, null);
     }
 
     private RuntimeException explain(String action, Exception failure) {

@@ -10,6 +10,7 @@ import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
+import dev.slipway.support.NetworkSettings;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +34,23 @@ public final class SyncWaiter {
     private final Events events;
     private final HttpClient http;
     private final Function<ClusterAccess, KubernetesClient> connect;
+    private final NetworkSettings network;
 
     /**
      * @param http    for Argo CD and the Git host (constructed by the caller, no ServiceLoader lookup)
      * @param connect makes a Kubernetes client for cluster access (closed by the wait)
      */
     public SyncWaiter(Events events, HttpClient http, Function<ClusterAccess, KubernetesClient> connect) {
+        this(events, http, connect, NetworkSettings.direct());
+    }
+
+    /** {@code network}: proxy and trust for reading the GitOps repository's history over HTTP(S). */
+    public SyncWaiter(Events events, HttpClient http, Function<ClusterAccess, KubernetesClient> connect,
+            NetworkSettings network) {
         this.events = Objects.requireNonNull(events, "events");
         this.http = Objects.requireNonNull(http, "http");
         this.connect = Objects.requireNonNull(connect, "connect");
+        this.network = Objects.requireNonNull(network, "network");
     }
 
     public WaitResult await(WaitRequest request) {
@@ -62,7 +71,7 @@ public final class SyncWaiter {
             Ancestry ancestry = Ancestry.exactOnly();
             if (request.repository() != null && !isBlank(request.repository().url())) {
                 history = new GitHistory(request.repository().url(), request.repository().branch(),
-                        request.repository().auth(), events.masker());
+                        request.repository().auth(), events.masker(), network);
                 ancestry = history;
             }
             String commit = request.commit().trim();

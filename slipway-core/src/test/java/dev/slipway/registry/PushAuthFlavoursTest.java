@@ -11,6 +11,7 @@ import dev.slipway.image.ImageRef;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
+import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.Secret;
 import dev.slipway.testsupport.registry.Credentials;
 import dev.slipway.testsupport.registry.RegistryServer;
@@ -48,11 +49,20 @@ class PushAuthFlavoursTest {
     }
 
     private PushResult push(RegistryServer registry, RegistryAuth auth) {
-        RegistryTransport transport = registry.isTls()
-                ? RegistryTransport.defaults().withCaCertificates(registry.caCertificatePem().toString())
+        RegistryTransport transport = registry.isTls() ? RegistryTransport.defaults()
                 : RegistryTransport.defaults().withPlainHttp(registry.hostPort());
-        return new Engine(context).push(new PushRequest("oci", ImageRef.parse(registry.hostPort() + "/team/app"),
+        EngineContext reaching = registry.isTls() ? context.withNetwork(NetworkSettings.direct()
+                .withExtraCaPem(pem(registry.caCertificatePem()))) : context;
+        return new Engine(reaching).push(new PushRequest("oci", ImageRef.parse(registry.hostPort() + "/team/app"),
                 List.of("1.0"), auth, transport));
+    }
+
+    private static String pem(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static RegistryAuth.Basic basic(RegistryServer registry) {

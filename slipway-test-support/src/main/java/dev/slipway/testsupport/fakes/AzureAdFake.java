@@ -72,7 +72,10 @@ public final class AzureAdFake extends FakeHttpServer {
             return error(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
                     + "' was not found in the directory '" + tenant + "'.");
         }
-        String scope = form.get("scope");
+        // MSAL adds the OpenID Connect scopes to every request; Azure AD ignores them in the client credentials flow
+        String scope = form.get("scope") == null ? null : java.util.Arrays.stream(form.get("scope").trim().split("\\s+"))
+                .filter(s -> !Set.of("openid", "profile", "offline_access").contains(s))
+                .collect(java.util.stream.Collectors.joining(" "));
         if (scope == null || scope.isBlank()) {
             return error(400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
         }

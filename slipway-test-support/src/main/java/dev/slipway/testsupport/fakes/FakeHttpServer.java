@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.slipway.testsupport.registry.TestCertificates;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,6 +38,7 @@ public abstract class FakeHttpServer implements BeforeAllCallback, AfterAllCallb
     private final List<FakeRequest> requests = new CopyOnWriteArrayList<>();
     private Function<FakeRequest, FakeResponse> guard = request -> null;
     private HttpServer server;
+    private TestCertificates.KeyAndCertificate tlsCa;
 
     protected FakeHttpServer(String name) {
         this.name = name;
@@ -60,18 +62,65 @@ public abstract class FakeHttpServer implements BeforeAllCallback, AfterAllCallb
         return FakeResponse.json(404, Map.of("message", "Not Found"));
     }
 
+    /**
+     * Serves HTTPS instead of HTTP, with a certificate for 127.0.0.1 from a CA made for this run only
+     * ({@link #caCertificatePem()}); for clients that accept nothing but https (MSAL) and for trust tests. Call it
+     * before the server starts.
+     */
+    public synchronized void useTls() {
+        if (server != null) {
+            throw new IllegalStateException("the " + name + " fake runs already: call useTls() before it starts");
+        }
+        tlsCa = TestCertificates.certificateAuthority("slipway " + name + " fake CA");
+    }
+
+    /** The PEM text of the per-run CA that signed the HTTPS certificate (after {@link #useTls()}). */
+    public String caCertificatePem() {
+        if (tlsCa == null) {
+            throw new IllegalStateException("the " + name + " fake serves plain HTTP: call useTls() first");
+        }
+        try {
+            return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(tlsCa.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode the CA certificate", e);
+        }
+    }
+
     /** Starts the server; does nothing if it runs already. */
     public synchronized void start() {
         if (server != null) {
             return;
         }
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = tlsCa == null ? HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0) : httpsServer();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the " + name + " fake", e);
         }
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    private HttpServer httpsServer() throws IOException {
+        TestCertificates.KeyAndCertificate certificate = TestCertificates.serverCertificate(tlsCa);
+        try {
+            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            char[] password = "fake".toCharArray();
+            keys.setKeyEntry("server", certificate.keyPair().getPrivate(), password,
+                    new java.security.cert.Certificate[] {certificate.certificate(), tlsCa.certificate()});
+            javax.net.ssl.KeyManagerFactory factory = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(keys, password);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(factory.getKeyManagers(), null, null);
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                    new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(context));
+            return https;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS for the " + name + " fake", e);
+        }
     }
 
     @Override
@@ -92,13 +141,13 @@ public abstract class FakeHttpServer implements BeforeAllCallback, AfterAllCallb
         close();
     }
 
-    /** The base URL without a trailing slash, e.g. {@code http://127.0.0.1:40123}. */
+    /** The base URL without a trailing slash, e.g. {@code http://127.0.0.1:40123} ({@code https} after {@link #useTls()}). */
     public String url() {
         if (server == null) {
             throw new IllegalStateException("the " + name + " fake is not running: register it with "
                     + "@RegisterExtension on a static field, or call start()");
         }
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (tlsCa == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Every request received, in order. */

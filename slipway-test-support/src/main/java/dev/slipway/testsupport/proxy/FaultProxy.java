@@ -42,6 +42,12 @@ import java.util.function.Supplier;
  * <p>Use as {@code @RegisterExtension static FaultProxy proxy = FaultProxy.inFrontOf(registry::hostPort);}.
  * The target is resolved when a client connects, so the order in which JUnit starts the extensions
  * does not matter.
+ *
+ * <p>{@link #forward()} makes it a forward proxy instead, as clients configured with a proxy use it: a request
+ * in absolute form ({@code GET http://host:port/path}) goes to the host it names (sent on in origin form,
+ * without {@code Proxy-Authorization}), logged with its absolute target and subject to faults by path;
+ * {@code CONNECT host:port} is answered 200 and tunnelled (logged as {@code CONNECT host:port}, no faults
+ * inside: that is TLS). {@link #requireBasicAuth} makes it answer 407 to requests without the credentials.
  */
 public final class FaultProxy implements PerClassServer {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
@@ -55,13 +61,35 @@ public final class FaultProxy implements PerClassServer {
     private ServerSocket serverSocket;
     private ExecutorService executor;
 
-    private FaultProxy(Supplier<String> upstreamHostPort) {
+    private final boolean forward;
+    private volatile String expectedProxyAuthorization;
+
+    private FaultProxy(Supplier<String> upstreamHostPort, boolean forward) {
         this.upstreamHostPort = upstreamHostPort;
+        this.forward = forward;
+    }
+
+    /** A forward proxy: each request names its server (absolute form, or CONNECT for a tunnel). */
+    public static FaultProxy forward() {
+        return new FaultProxy(null, true);
+    }
+
+    /**
+     * Answers 407 (with {@code Proxy-Authenticate: Basic}) to every request without these credentials. Only for a
+     * {@link #forward()} proxy.
+     */
+    public FaultProxy requireBasicAuth(String user, String password) {
+        if (!forward) {
+            throw new IllegalStateException("proxy authentication is for a forward proxy: use FaultProxy.forward()");
+        }
+        expectedProxyAuthorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return this;
     }
 
     /** A proxy to the plain-HTTP server at {@code host:port}, asked for each new client connection. */
     public static FaultProxy inFrontOf(Supplier<String> upstreamHostPort) {
-        return new FaultProxy(upstreamHostPort);
+        return new FaultProxy(upstreamHostPort, false);
     }
 
     /** Starts listening on a free port of 127.0.0.1. */
@@ -182,7 +210,7 @@ public final class FaultProxy implements PerClassServer {
             fromClient.mark(1);
             int firstByte = fromClient.read();
             fromClient.reset();
-            if (firstByte == TLS_HANDSHAKE_RECORD) {
+            if (firstByte == TLS_HANDSHAKE_RECORD && !forward) {
                 // containers/image probes https first even with tls-verify=false; tunnel it so the
                 // upstream's answer ends the probe at once instead of after a handshake timeout
                 upstream = connectUpstream();
@@ -190,6 +218,7 @@ public final class FaultProxy implements PerClassServer {
                 return;
             }
             int connection = connections.incrementAndGet();
+            String upstreamAuthority = null;
             while (true) {
                 byte[] head = readHead(fromClient);
                 if (head == null) {
@@ -202,7 +231,62 @@ public final class FaultProxy implements PerClassServer {
                 String method = requestLine[0];
                 String target = requestLine.length > 1 ? requestLine[1] : "";
                 String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-                Optional<Fault> fault = faults.stream().filter(f -> f.tryFire(method, path)).findFirst();
+                String authority = null;
+                if (forward) {
+                    String expected = expectedProxyAuthorization;
+                    if (expected != null && !request.header("proxy-authorization").map(expected::equals).orElse(false)) {
+                        copyBody(request, fromClient, OutputStream.nullOutputStream(), false);
+                        toClient.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"fault-proxy\""
+                                + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        toClient.flush();
+                        requests.add(new RecordedRequest(connection, method, target, 407, "proxy authentication required"));
+                        if (request.connectionClose()) {
+                            return;
+                        }
+                        continue;
+                    }
+                    if (method.equals("CONNECT")) {
+                        try {
+                            upstream = connect(target);
+                        } catch (IOException unreachable) {
+                            toClient.write(("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
+                            toClient.flush();
+                            requests.add(new RecordedRequest(connection, method, target, 502, "upstream unreachable"));
+                            return;
+                        }
+                        toClient.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                        toClient.flush();
+                        requests.add(new RecordedRequest(connection, method, target, 200, ""));
+                        tunnel(fromClient, toClient, upstream);
+                        return;
+                    }
+                    URI uri;
+                    try {
+                        uri = URI.create(target);
+                    } catch (IllegalArgumentException notAUri) {
+                        uri = null;
+                    }
+                    if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+                        copyBody(request, fromClient, OutputStream.nullOutputStream(), false);
+                        toClient.write(("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        toClient.flush();
+                        requests.add(new RecordedRequest(connection, method, target, 400, "not a proxy request"));
+                        return;
+                    }
+                    authority = uri.getHost() + ":" + (uri.getPort() < 0 ? 80 : uri.getPort());
+                    path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                    String origin = path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+                    head = request.originForm(method + " " + origin + (requestLine.length > 2 ? " " + requestLine[2] : ""));
+                    if (upstream != null && !authority.equals(upstreamAuthority)) {
+                        closeQuietly(upstream);
+                        openSockets.remove(upstream);
+                        upstream = null;
+                    }
+                }
+                String faultPath = path;
+                Optional<Fault> fault = faults.stream().filter(f -> f.tryFire(method, faultPath)).findFirst();
                 String faultName = fault.map(Fault::toString).orElse("");
                 if (fault.isPresent() && fault.get().kind() == Fault.Kind.DELAY) {
                     Thread.sleep(fault.get().delay().toMillis());
@@ -219,7 +303,8 @@ public final class FaultProxy implements PerClassServer {
                 }
                 if (upstream == null) {
                     try {
-                        upstream = connectUpstream();
+                        upstream = authority != null ? connect(authority) : connectUpstream();
+                        upstreamAuthority = authority;
                     } catch (IOException unreachable) {
                         toClient.write(("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                                 .getBytes(StandardCharsets.ISO_8859_1));
@@ -300,7 +385,10 @@ public final class FaultProxy implements PerClassServer {
     }
 
     private Socket connectUpstream() throws IOException {
-        String hostPort = upstreamHostPort.get();
+        return connect(upstreamHostPort.get());
+    }
+
+    private Socket connect(String hostPort) throws IOException {
         int colon = hostPort.lastIndexOf(':');
         Socket socket = new Socket();
         openSockets.add(socket);
@@ -410,7 +498,7 @@ public final class FaultProxy implements PerClassServer {
     }
 
     /** The start line and headers of a request or response. */
-    private record Head(String startLine, List<String[]> headers) {
+    private record Head(String startLine, List<String[]> headers, byte[] raw) {
         static Head parse(byte[] bytes) {
             String[] lines = new String(bytes, StandardCharsets.ISO_8859_1).split("\r\n");
             List<String[]> headers = new ArrayList<>();
@@ -421,7 +509,20 @@ public final class FaultProxy implements PerClassServer {
                         lines[i].substring(colon + 1).trim()});
                 }
             }
-            return new Head(lines[0], headers);
+            return new Head(lines[0], headers, bytes);
+        }
+
+        /** This head with another start line, without the headers meant for the proxy. */
+        byte[] originForm(String startLine) {
+            StringBuilder text = new StringBuilder(startLine).append("\r\n");
+            String[] lines = new String(raw, StandardCharsets.ISO_8859_1).split("\r\n");
+            for (int i = 1; i < lines.length; i++) {
+                String lower = lines[i].toLowerCase(Locale.ROOT);
+                if (!lines[i].isEmpty() && !lower.startsWith("proxy-authorization:") && !lower.startsWith("proxy-connection:")) {
+                    text.append(lines[i]).append("\r\n");
+                }
+            }
+            return text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         }
 
         Optional<String> header(String name) {
