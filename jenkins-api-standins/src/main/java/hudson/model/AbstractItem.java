@@ -13,6 +13,10 @@ public abstract class AbstractItem extends Actionable
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public final String getFullName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public java.io.File getRootDir() {
         throw new UnsupportedOperationException("stand-in");
     }

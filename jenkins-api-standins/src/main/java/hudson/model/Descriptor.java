@@ -11,6 +11,14 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public synchronized void load() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public synchronized void save() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public String getDisplayName() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -6,4 +6,6 @@ public interface Item extends PersistenceRoot, jenkins.model.FullyNamedModelObje
     hudson.security.Permission READ = null;
 
     hudson.security.Permission DISCOVER = null;
+
+    hudson.security.Permission CONFIGURE = null;
 }

@@ -13,6 +13,9 @@ import org.jenkins.ui.icon.IconSpec;
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider>, IconSpec {
 
+    // null: the real value is built by the plugin; a stand-in only needs the field to exist (never a constant)
+    public static final hudson.security.Permission USE_ITEM = null;
+
     public CredentialsProvider() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -1,0 +1,10 @@
+package org.jenkinsci.plugins.plaincredentials;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Stand-in of plain-credentials' FileCredentials. */
+public interface FileCredentials extends StandardCredentials {
+    InputStream getContent() throws IOException;
+}
