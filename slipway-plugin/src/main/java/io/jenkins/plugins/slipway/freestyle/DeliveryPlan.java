@@ -12,6 +12,7 @@ import dev.slipway.support.Provenance;
 import dev.slipway.sync.WaitRequest;
 import io.jenkins.plugins.slipway.environments.DeliveryMode;
 import io.jenkins.plugins.slipway.environments.DeliverySettings;
+import io.jenkins.plugins.slipway.environments.StepEnvironment;
 import io.jenkins.plugins.slipway.environments.WaitFor;
 import io.jenkins.plugins.slipway.model.StepValues;
 import java.time.Duration;
@@ -55,18 +56,9 @@ public final class DeliveryPlan {
                 await(settings, credentials, timeout, update), provenance);
     }
 
-    /**
-     * {@code image} as given when it names a registry host (its first part has a {@code .} or {@code :}, or is
-     * {@code localhost}); else {@code registry/image}. Without a registry the image stays as given.
-     */
+    /** See {@link StepEnvironment#imageWithRegistry}. */
     public static String imageWithRegistry(String image, String registry) {
-        if (image == null) {
-            throw new InvalidInputException("image", "is empty", "give the repository to push to, e.g. shop.azurecr.io/shop/web");
-        }
-        int slash = image.indexOf('/');
-        String first = slash < 0 ? "" : image.substring(0, slash);
-        boolean hasHost = first.contains(".") || first.contains(":") || first.equals("localhost");
-        return hasHost || registry == null ? image : registry + "/" + image;
+        return StepEnvironment.imageWithRegistry(image, registry);
     }
 
     private static DeployRequest deploy(DeliveryInputs inputs, DeliverySettings settings,

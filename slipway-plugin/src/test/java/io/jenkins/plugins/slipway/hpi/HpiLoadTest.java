@@ -87,7 +87,10 @@ class HpiLoadTest {
                 "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl",
-                "io.jenkins.plugins.slipway.records.EnvironmentsActionFactory");
+                "io.jenkins.plugins.slipway.records.EnvironmentsActionFactory",
+                "io.jenkins.plugins.slipway.environments.DeliveryEnvironment$DescriptorImpl",
+                "io.jenkins.plugins.slipway.environments.SlipwayEnvironments",
+                "io.jenkins.plugins.slipway.freestyle.DeliverBuilder$DescriptorImpl");
         for (String step : List.of("AcrBuildStep", "SlipwayVersionStep", "WithAcrStep")) {
             assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.steps." + step + "$DescriptorImpl")))
                     .isInstanceOfSatisfying(Class.class, descriptor -> assertThat(descriptor.getSuperclass().getName())
@@ -112,7 +115,10 @@ class HpiLoadTest {
         java.util.Map<String, String> expected = java.util.Map.of(
                 "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl", "acrBuild",
                 "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl", "slipwayVersion",
-                "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr");
+                "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr",
+                "io.jenkins.plugins.slipway.environments.DeliveryEnvironment$DescriptorImpl", "environment",
+                "io.jenkins.plugins.slipway.environments.SlipwayEnvironments", "slipway",
+                "io.jenkins.plugins.slipway.freestyle.DeliverBuilder$DescriptorImpl", "slipwayDeliver");
         for (String name : names.lines().toList()) {
             Annotation onClass = Class.forName(name, false, plugin).getAnnotation(symbol);
             assertThat(onClass).as(name).isNotNull();
