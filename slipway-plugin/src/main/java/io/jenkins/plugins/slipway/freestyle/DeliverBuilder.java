@@ -38,6 +38,7 @@ import io.jenkins.plugins.slipway.proxy.ProxyMapper;
 import io.jenkins.plugins.slipway.proxy.ProxySettings;
 import io.jenkins.plugins.slipway.records.RunDeliveries;
 import io.jenkins.plugins.slipway.steps.JenkinsCredentials;
+import io.jenkins.plugins.slipway.steps.ListenerLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -380,7 +381,7 @@ public final class DeliverBuilder extends Builder implements SimpleBuildStep {
             DeliveryRequest request = DeliveryPlan.request(StepValues.text(environment), inputs(), settings,
                     credentials, transport, BuildProvenance.of(env, root == null ? null : root + run.getUrl(),
                             run.getNumber(), UUID.randomUUID().toString()));
-            record = workspace.act(new DeliverOnAgent(new DeliveryWork(request, new ListenerBuildLog(listener))));
+            record = workspace.act(new DeliverOnAgent(new DeliveryWork(request, new ListenerLog(listener))));
         } catch (SlipwayException e) {
             throw new AbortException(e.describe());
         }
