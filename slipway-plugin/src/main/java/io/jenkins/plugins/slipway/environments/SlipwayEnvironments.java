@@ -5,8 +5,10 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * "Slipway environments" in Manage Jenkins > System ({@code unclassified: slipway: environments:} in Configuration as
@@ -41,6 +43,23 @@ public class SlipwayEnvironments extends jenkins.model.GlobalConfiguration {
                 });
         this.environments = new ArrayList<>(list);
         save();
+    }
+
+    /**
+     * Binds the form's environments and saves them. Reads the list itself, because a form without any environment
+     * sends no {@code environments} at all: binding by setters alone would then keep the list it had. A list
+     * with an error is refused as a form error naming the field.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        try {
+            setEnvironments(json.has("environments")
+                    ? req.bindJSONToList(DeliveryEnvironment.class, json.get("environments")) : List.of());
+        } catch (InvalidInputException e) {
+            // shown on the form next to the field, instead of an error page
+            throw new FormException(e.describe(), e.field());
+        }
+        return true;
     }
 
     /** The environments as plain values, for a step to resolve against. */
