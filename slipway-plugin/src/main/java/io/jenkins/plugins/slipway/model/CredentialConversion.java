@@ -2,9 +2,11 @@ package io.jenkins.plugins.slipway.model;
 
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
+import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.image.BuildRequest;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.support.Secret;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -64,6 +66,67 @@ public final class CredentialConversion {
         }
         throw new InvalidInputException(field, "credential '" + credentialsId + "' for build secret '" + id + "' is a "
                 + credential.kind() + ", not a secret text", "store the value as a secret text credential");
+    }
+
+    /** The user name sent with a secret text token over HTTPS: GitHub and Azure DevOps accept any user with a token. */
+    public static final String TOKEN_USERNAME = "x-access-token";
+
+    /**
+     * Git credentials for a GitOps repository: a username with password (or token) and a secret text token for
+     * {@code https://}, an SSH private key for {@code ssh://} (the host key checked against {@code knownHosts}; a new
+     * one accepted only with {@code acceptNewHostKey}). A blank id means anonymous ({@code git://}, public HTTPS).
+     * This is the one long-lived secret that goes to the agent (DESIGN.md, "Where things run in Jenkins").
+     */
+    public GitAuth gitAuth(String field, String credentialsId, String knownHosts, boolean acceptNewHostKey) {
+        if (credentialsId == null || credentialsId.isBlank()) {
+            return new GitAuth.None();
+        }
+        FoundCredential credential = find(field, credentialsId);
+        if (credential instanceof FoundCredential.UsernamePassword basic) {
+            requireSecret(field, credentialsId, "password", basic.password());
+            return new GitAuth.UsernamePassword(basic.username(), basic.password());
+        }
+        if (credential instanceof FoundCredential.SecretText text) {
+            requireSecret(field, credentialsId, "secret", text.secret());
+            return new GitAuth.UsernamePassword(TOKEN_USERNAME, text.secret());
+        }
+        if (credential instanceof FoundCredential.SshPrivateKey ssh) {
+            requireSecret(field, credentialsId, "private key", ssh.privateKey());
+            Secret passphrase = ssh.passphrase() == null || ssh.passphrase().isEmpty() ? null : ssh.passphrase();
+            return new GitAuth.SshKey(ssh.username(), ssh.privateKey(), passphrase, knownHosts == null ? "" : knownHosts,
+                    acceptNewHostKey);
+        }
+        throw new InvalidInputException(field, "credential '" + credentialsId + "' is a " + credential.kind()
+                + ", which Git cannot use", "choose a username with password or token, a secret text token (HTTPS),"
+                        + " or an SSH private key (ssh://)");
+    }
+
+    /**
+     * An API token (pull requests, commit statuses, Argo CD): a secret text, or the password of a username with
+     * password. A blank id gives {@code null}: the caller decides whether a token is needed.
+     */
+    public Secret apiToken(String field, String credentialsId) {
+        if (credentialsId == null || credentialsId.isBlank()) {
+            return null;
+        }
+        FoundCredential credential = find(field, credentialsId);
+        if (credential instanceof FoundCredential.SecretText text) {
+            requireSecret(field, credentialsId, "secret", text.secret());
+            return text.secret();
+        }
+        if (credential instanceof FoundCredential.UsernamePassword basic) {
+            requireSecret(field, credentialsId, "password", basic.password());
+            return basic.password();
+        }
+        throw new InvalidInputException(field, "credential '" + credentialsId + "' is a " + credential.kind()
+                + ", not a token", "store the API token as a secret text credential");
+    }
+
+    private static void requireSecret(String field, String credentialsId, String what, Secret value) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidInputException(field, "credential '" + credentialsId + "' has no " + what,
+                    "edit the credential and fill in the " + what);
+        }
     }
 
     /** The engine identity of an Azure credential. */

@@ -50,7 +50,20 @@ public sealed interface FoundCredential {
         }
     }
 
-    /** Any credential kind Slipway does not use (SSH key, certificate, secret file, ...), named by its class. */
+    /**
+     * ssh-credentials' {@code SSHUserPrivateKey}: the Git credential for {@code ssh://} GitOps repositories.
+     *
+     * @param privateKey the first private key of the credential (OpenSSH or PEM text)
+     * @param passphrase its passphrase, or {@code null}
+     */
+    record SshPrivateKey(String username, Secret privateKey, Secret passphrase) implements FoundCredential {
+        @Override
+        public String kind() {
+            return "SSH private key";
+        }
+    }
+
+    /** Any credential kind Slipway does not use (certificate, secret file, ...), named by its class. */
     record Unsupported(String typeName) implements FoundCredential {
         @Override
         public String kind() {

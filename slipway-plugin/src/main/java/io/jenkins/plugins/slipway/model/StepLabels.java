@@ -40,4 +40,68 @@ public final class StepLabels {
         String value = StepValues.text(registry);
         return value == null ? "registry login" : "registry login " + value;
     }
+
+    /** {@code update web@sha256:1a2b… → gitops/main:apps/shop}, {@code (pull request)} appended in that mode. */
+    public static String gitopsUpdate(String image, String repository, String branch, String path, boolean pullRequest) {
+        StringBuilder label = new StringBuilder("update");
+        String shortImage = shortImage(image);
+        if (shortImage != null) {
+            label.append(' ').append(shortImage);
+        }
+        String repo = repositoryName(repository);
+        if (repo != null) {
+            label.append(" → ").append(repo).append('/').append(StepValues.text(branch) == null ? "main" : branch.strip());
+            String folder = StepValues.text(path);
+            if (folder != null) {
+                label.append(':').append(folder);
+            }
+        }
+        return pullRequest ? label.append(" (pull request)").toString() : label.toString();
+    }
+
+    /** {@code wait for 1a2b3c4 → Argo CD shop-prod}, or {@code → Flux flux-system/apps}. */
+    public static String waitForSync(String commit, String argoCdApplication, String fluxObject) {
+        StringBuilder label = new StringBuilder("wait for");
+        String id = StepValues.text(commit);
+        label.append(' ').append(id == null ? "commit" : id.length() > 7 ? id.substring(0, 7) : id);
+        if (StepValues.text(argoCdApplication) != null) {
+            label.append(" → Argo CD ").append(argoCdApplication.strip());
+        } else if (StepValues.text(fluxObject) != null) {
+            label.append(" → Flux ").append(fluxObject.strip());
+        }
+        return label.toString();
+    }
+
+    /** {@code web@sha256:1a2b…} (tag kept, digest cut to four hex digits), or the text as given when unparsable. */
+    static String shortImage(String image) {
+        String text = StepValues.text(image);
+        if (text == null) {
+            return null;
+        }
+        try {
+            ImageRef ref = ImageRef.parse("image", text);
+            StringBuilder label = new StringBuilder(ref.repository().substring(ref.repository().lastIndexOf('/') + 1));
+            ref.tag().ifPresent(tag -> label.append(':').append(tag));
+            ref.digest().ifPresent(digest -> {
+                String value = digest.toString();
+                int colon = value.indexOf(':');
+                label.append('@').append(value, 0, Math.min(value.length(), colon + 5)).append('…');
+            });
+            return label.toString();
+        } catch (SlipwayException invalid) {
+            return text;
+        }
+    }
+
+    /** {@code https://host/org/gitops.git} or {@code git@host:org/gitops.git} → {@code gitops}. */
+    static String repositoryName(String repository) {
+        String text = StepValues.text(repository);
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.replaceAll("/+$", "");
+        String name = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1);
+        name = name.endsWith(".git") ? name.substring(0, name.length() - 4) : name;
+        return name.isEmpty() ? text : name;
+    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.slipway.steps;
 
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -40,6 +41,11 @@ public final class JenkinsCredentials implements CredentialLookup {
         }
         if (credential instanceof AzureImdsCredentials managed) {
             return new FoundCredential.AzureManagedIdentity(managed.getAzureEnvironmentName(), managed.getClientId());
+        }
+        if (credential instanceof SSHUserPrivateKey ssh) {
+            List<String> keys = ssh.getPrivateKeys();
+            return new FoundCredential.SshPrivateKey(ssh.getUsername(),
+                    keys == null || keys.isEmpty() ? null : Secret.of(keys.get(0)), secret(ssh.getPassphrase()));
         }
         if (credential instanceof StandardUsernamePasswordCredentials basic) {
             return new FoundCredential.UsernamePassword(basic.getUsername(), secret(basic.getPassword()));

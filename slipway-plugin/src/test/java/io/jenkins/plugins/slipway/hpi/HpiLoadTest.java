@@ -87,11 +87,13 @@ class HpiLoadTest {
                 "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl",
+                "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.records.EnvironmentsActionFactory",
                 "io.jenkins.plugins.slipway.environments.DeliveryEnvironment$DescriptorImpl",
                 "io.jenkins.plugins.slipway.environments.SlipwayEnvironments",
                 "io.jenkins.plugins.slipway.freestyle.DeliverBuilder$DescriptorImpl");
-        for (String step : List.of("AcrBuildStep", "SlipwayVersionStep", "WithAcrStep")) {
+        for (String step : List.of("AcrBuildStep", "SlipwayVersionStep", "WithAcrStep", "GitOpsUpdateStep", "WaitForSyncStep")) {
             assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.steps." + step + "$DescriptorImpl")))
                     .isInstanceOfSatisfying(Class.class, descriptor -> assertThat(descriptor.getSuperclass().getName())
                             .isEqualTo("org.jenkinsci.plugins.workflow.steps.StepDescriptor"));
@@ -116,6 +118,8 @@ class HpiLoadTest {
                 "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl", "acrBuild",
                 "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl", "slipwayVersion",
                 "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr",
+                "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl", "gitopsUpdate",
+                "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl", "waitForSync",
                 "io.jenkins.plugins.slipway.environments.DeliveryEnvironment$DescriptorImpl", "environment",
                 "io.jenkins.plugins.slipway.environments.SlipwayEnvironments", "slipway",
                 "io.jenkins.plugins.slipway.freestyle.DeliverBuilder$DescriptorImpl", "slipwayDeliver");

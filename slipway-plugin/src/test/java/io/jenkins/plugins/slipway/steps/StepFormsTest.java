@@ -35,7 +35,8 @@ import org.w3c.dom.NodeList;
 class StepFormsTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {AcrBuildStep.class, WithAcrStep.class, DeliverBuilder.class, DeliveryEnvironment.class})
+    @ValueSource(classes = {AcrBuildStep.class, WithAcrStep.class, GitOpsUpdateStep.class, WaitForSyncStep.class,
+            DeliverBuilder.class, DeliveryEnvironment.class})
     void everyFieldOfTheFormBindsToTheStepAndHasHelp(Class<?> step) throws Exception {
         Set<String> formFields = formFields(step);
         Set<String> bindable = bindableProperties(step);
@@ -84,6 +85,47 @@ class StepFormsTest {
             assertThat(fields).as("field of " + endpoint.getName())
                     .contains(Character.toLowerCase(name.charAt(0)) + name.substring(1));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {GitOpsUpdateStep.class, WaitForSyncStep.class})
+    void everyDropDownAndCheckOfTheDescriptorIsAPostForARealFieldAndEveryCredentialSelectHasItsList(Class<?> step)
+            throws Exception {
+        Set<String> formFields = formFields(step);
+        Class<?> descriptor = Class.forName(step.getName() + "$DescriptorImpl");
+        Set<String> filled = new TreeSet<>();
+        for (Method method : descriptor.getDeclaredMethods()) {
+            String name = method.getName();
+            String field = name.startsWith("doFill") && name.endsWith("Items") ? name.substring(6, name.length() - 5)
+                    : name.startsWith("doCheck") ? name.substring(7) : null;
+            if (field == null) {
+                continue;
+            }
+            field = Character.toLowerCase(field.charAt(0)) + field.substring(1);
+            assertThat(formFields).as(name + " is for a field of the form").contains(field);
+            assertThat(method.isAnnotationPresent(org.kohsuke.stapler.verb.POST.class)).as(name + " is @POST").isTrue();
+            assertThat(java.lang.reflect.Modifier.isPublic(method.getModifiers())).as(name + " is public").isTrue();
+            if (name.startsWith("doFill")) {
+                filled.add(field);
+                assertThat(method.getParameters()[1].getName()).as("the current value parameter of " + name).isEqualTo(field);
+            }
+        }
+        assertThat(filled).as("fields with <c:select/> have a doFill…Items").isEqualTo(credentialSelects(step));
+    }
+
+    private static Set<String> credentialSelects(Class<?> step) throws Exception {
+        Document jelly;
+        try (InputStream in = resource(step, "config.jelly")) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            jelly = factory.newDocumentBuilder().parse(in);
+        }
+        Set<String> fields = new TreeSet<>();
+        NodeList selects = jelly.getElementsByTagNameNS("/lib/credentials", "select");
+        for (int i = 0; i < selects.getLength(); i++) {
+            fields.add(((Element) selects.item(i).getParentNode()).getAttribute("field"));
+        }
+        return fields;
     }
 
     private static Set<String> formFields(Class<?> step) throws Exception {
