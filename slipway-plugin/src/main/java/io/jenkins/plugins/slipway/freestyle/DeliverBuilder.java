@@ -32,6 +32,7 @@ import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
 import io.jenkins.plugins.slipway.environments.WaitFor;
 import io.jenkins.plugins.slipway.model.ControllerLogin;
 import io.jenkins.plugins.slipway.model.EventLines;
+import io.jenkins.plugins.slipway.model.ProvenanceFromEnvironment;
 import io.jenkins.plugins.slipway.model.StepValues;
 import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
 import io.jenkins.plugins.slipway.proxy.ProxyMapper;
@@ -377,10 +378,8 @@ public final class DeliverBuilder extends Builder implements SimpleBuildStep {
                     Path.of(System.getProperty("java.io.tmpdir")));
             DeliveryCredentials credentials = new DeliveryCredentials(agentAuth, found.cluster(), found.git(),
                     found.argoCdToken());
-            String root = Jenkins.get().getRootUrl();
             DeliveryRequest request = DeliveryPlan.request(StepValues.text(environment), inputs(), settings,
-                    credentials, transport, BuildProvenance.of(env, root == null ? null : root + run.getUrl(),
-                            run.getNumber(), UUID.randomUUID().toString()));
+                    credentials, transport, ProvenanceFromEnvironment.of(env, UUID.randomUUID().toString()));
             record = workspace.act(new DeliverOnAgent(new DeliveryWork(request, new ListenerLog(listener))));
         } catch (SlipwayException e) {
             throw new AbortException(e.describe());

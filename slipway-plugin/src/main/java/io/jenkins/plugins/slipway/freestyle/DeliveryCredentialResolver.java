@@ -49,16 +49,9 @@ public final class DeliveryCredentialResolver {
                 required("clusterName", s.clusterName()), false);
     }
 
+    /** HTTPS Git (username with password or token, or a secret text token), as the GitOps steps convert it. */
     private GitOpsUpdateRequest.GitAuth git(String id) {
-        if (id == null) {
-            return new GitOpsUpdateRequest.GitAuth.None();
-        }
-        FoundCredential credential = find("gitCredentialsId", id);
-        if (credential instanceof FoundCredential.UsernamePassword basic) {
-            return new GitOpsUpdateRequest.GitAuth.UsernamePassword(basic.username(), basic.password());
-        }
-        throw new InvalidInputException("gitCredentialsId", "credential '" + id + "' is a " + credential.kind()
-                + ", which this step cannot use for Git", "choose a username with password or token (HTTPS Git)");
+        return new CredentialConversion(credentials).gitAuth("gitCredentialsId", id, null, false);
     }
 
     private Secret token(String id) {

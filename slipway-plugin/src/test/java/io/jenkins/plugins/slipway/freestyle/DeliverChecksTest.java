@@ -7,7 +7,6 @@ import io.jenkins.plugins.slipway.environments.EnvironmentCatalog;
 import io.jenkins.plugins.slipway.environments.EnvironmentSpec;
 import io.jenkins.plugins.slipway.environments.FieldCheck;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DeliverChecksTest {
@@ -37,19 +36,5 @@ class DeliverChecksTest {
                 .contains("environment 'prod' may not be used by job 'team-b/web'");
         assertThat(DeliverChecks.checkEnvironment(catalog, "qa", "team-a/web").text())
                 .contains("there is no environment named 'qa'");
-    }
-
-    @Test
-    void provenanceComesFromTheGitPluginsVariablesAndTheRun() {
-        var provenance = BuildProvenance.of(Map.of("GIT_URL", "https://git.example.com/web.git", "GIT_COMMIT",
-                "0123abcd", "GIT_BRANCH", "origin/main"), "https://ci/job/web/3/", 3, "id-1");
-
-        assertThat(provenance.sourceRepository()).isEqualTo("https://git.example.com/web.git");
-        assertThat(provenance.sourceCommit()).isEqualTo("0123abcd");
-        assertThat(provenance.sourceBranch()).isEqualTo("main");
-        assertThat(provenance.buildUrl()).isEqualTo("https://ci/job/web/3/");
-        assertThat(provenance.buildNumber()).isEqualTo(3L);
-        assertThat(provenance.deliveryId()).isEqualTo("id-1");
-        assertThat(BuildProvenance.of(Map.of(), null, 1, "id").sourceCommit()).isNull();
     }
 }
