@@ -205,7 +205,7 @@ build_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 slipway build --workspace . --context "$APP/app" --image "$IMAGE_REPO" --tag '{gitCommitShort}' \
   --build-arg "BASE_IMAGE=$BASE_IMAGE" --insecure-registry "$REGISTRY" --pull-auth-file "${RUN#"$ROOT"/}/auth.json" \
   --git-commit "$SOURCE_COMMIT" --branch "$SOURCE_BRANCH" "${source_url_build[@]}" \
-  --output .slipway/demo/oci-layout 2>&1 | sed 's/^/   /'
+  --layout .slipway/demo/oci-layout 2>&1 | sed 's/^/   /'
 build_finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 # ---------------------------------------------------------------------------------------------------------
@@ -374,7 +374,7 @@ record = {
 print(json.dumps(record, indent=2))
 PY
 info "record: ${RECORD#"$ROOT"/}"
-slipway report "$STATE/records" -o "$STATE/out/report.html" | sed 's/^/   /'
+slipway report "$STATE/records" --html "$STATE/out/report.html" | sed 's/^/   /'
 
 # the password of this run must not be in anything the demo wrote or logged (its own secret files aside)
 if grep -rlF --exclude=registry-password --exclude=auth.json --exclude-dir=registry --exclude-dir=cache \

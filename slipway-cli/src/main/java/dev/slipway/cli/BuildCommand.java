@@ -5,24 +5,14 @@ import dev.slipway.delivery.EngineContext;
 import dev.slipway.image.BuildRequest;
 import dev.slipway.image.BuildResult;
 import dev.slipway.image.ImageRef;
-import dev.slipway.support.Event;
-import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
-import dev.slipway.support.SecretMasker;
-import dev.slipway.support.SlipwayException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,16 +21,16 @@ import picocli.CommandLine.Option;
  * 1 the build failed, 2 bad usage or input. Progress goes to stderr; the result to stdout.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build a Dockerfile into an OCI layout (buildah, no daemon needed; or a Docker daemon).",
-            "Paths are relative to the workspace and must stay inside it.",
-            "Exit codes: 0 built, 1 the build failed, 2 bad usage or input."})
-public final class BuildCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Where {@code --secret id=..,env=VAR} reads from; replaced in tests. */
-    Map<String, String> environment = System.getenv();
+        description = {"Build a Dockerfile into an OCI layout (buildah, no daemon needed; or a Docker daemon), ready for"
+                + " 'slipway push --layout'.",
+            "Paths are relative to the workspace and must stay inside it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  slipway build --image myacr.azurecr.io/shop/web --context app \\",
+            "      --tag '{gitCommitShort}'",
+            "  slipway build --image myacr.azurecr.io/shop/web -f app/Dockerfile.prod \\",
+            "      --build-arg BASE_IMAGE=python:3.12-slim --secret id=npmrc,src=.npmrc \\",
+            "      --layout out/web -o json"})
+public final class BuildCommand extends EngineCommand {
 
     @Option(names = "--image", required = true, paramLabel = "REPOSITORY",
             description = "Repository the image is for, e.g. myacr.azurecr.io/shop/web (a :tag here is one more tag).")
@@ -88,9 +78,9 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Builder: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: buildah where installed, else Docker).")
     DriverOption driver;
 
-    @Option(names = {"-o", "--output"}, defaultValue = BuildRequest.DEFAULT_OUTPUT_LAYOUT, paramLabel = "DIR",
+    @Option(names = "--layout", defaultValue = BuildRequest.DEFAULT_OUTPUT_LAYOUT, paramLabel = "DIR",
             description = "OCI layout folder to write (default: ${DEFAULT-VALUE}); an earlier layout there is replaced.")
-    String output;
+    String layout;
 
     @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
             description = "Registry to pull base images from without TLS verification; repeatable (buildah).")
@@ -100,9 +90,6 @@ public final class BuildCommand implements Callable<Integer> {
             + " a Docker config.json or containers auth.json, inside the workspace or its @tmp folder (buildah; Docker uses"
             + " its own logins)."})
     String pullAuthFile;
-
-    @Option(names = "--workspace", defaultValue = ".", paramLabel = "DIR", description = "Workspace (default: the current folder).")
-    Path workspace;
 
     @Option(names = "--git-commit", defaultValue = "${env:GIT_COMMIT}", paramLabel = "SHA", description = "Source commit (default: $GIT_COMMIT).")
     String commit;
@@ -123,30 +110,12 @@ public final class BuildCommand implements Callable<Integer> {
     enum DriverOption { auto, buildah, docker }
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            Events events = new Events(Clock.systemUTC(), new SecretMasker()).subscribe(event -> print(err, event));
-            BuildRequest request = request();
-            BuildResult result = new Engine(new EngineContext(workspace, events)).build(request);
-            out.println("image:  " + result.image().reference());
-            out.println("tags:   " + (result.tags().isEmpty() ? "(none: push by digest)" : String.join(", ", result.tags())));
-            out.println("layout: " + result.layout());
-            out.flush();
-            return 0;
-        } catch (InvalidInputException e) {
-            err.println("slipway build: " + e.describe());
-            return 2;
-        } catch (SlipwayException e) {
-            err.println("slipway build: " + e.describe());
-            return 1;
-        } catch (UncheckedIOException | IllegalStateException e) {
-            err.println("slipway build: " + e.getMessage());
-            return 1;
-        } finally {
-            err.flush();
-        }
+    int run(EngineContext context) {
+        BuildResult result = new Engine(context).build(request());
+        result(result, "image:  " + result.image().reference()
+                + "\ntags:   " + (result.tags().isEmpty() ? "(none: push by digest)" : String.join(", ", result.tags()))
+                + "\nlayout: " + result.layout());
+        return OK;
     }
 
     BuildRequest request() {
@@ -165,7 +134,7 @@ public final class BuildCommand implements Callable<Integer> {
                 .secrets(secrets.stream().map(this::secret).toList())
                 .insecureRegistries(insecureRegistries)
                 .pullAuthFile(pullAuthFile)
-                .outputLayout(output)
+                .outputLayout(layout)
                 .provenance(new Provenance(blankToNull(sourceUrl), blankToNull(commit), blankToNull(branch), null,
                         buildNumber, null))
                 .build();
@@ -210,14 +179,5 @@ public final class BuildCommand implements Callable<Integer> {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static void print(PrintWriter err, Event event) {
-        switch (event.kind()) {
-            case FAILED -> { } // the error is printed once, with its fix, when the command ends
-            case INFO, PROGRESS -> err.println(event.message());
-            default -> err.println("[" + event.kind().name().toLowerCase(Locale.ROOT) + "] " + event.message());
-        }
-        err.flush();
     }
 }

@@ -16,8 +16,12 @@ import picocli.CommandLine.Option;
 @Command(name = "copy", mixinStandardHelpOptions = true,
         description = "Copy an image by digest to another repository or registry (mounting blobs where possible), then set"
                 + " tags. The same identity is used on both sides. Prints the copy as registry/repository@digest.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:copied", "1:failed", "2:bad input", "3:authentication refused", "4:timed out"})
+        footerHeading = "%nExamples:%n",
+        footer = {"  slipway copy --from devacr.azurecr.io/shop/web@sha256:<hex> \\",
+            "      --to prodacr.azurecr.io/shop/web:1.4.2 --azure client-secret \\",
+            "      --tenant <id> --client-id <id>   # secret in $AZURE_CLIENT_SECRET",
+            "  slipway copy --from myacr.azurecr.io/shop/web@sha256:<hex> \\",
+            "      --to myacr.azurecr.io/shop/web:stable -o json"})
 final class CopyCommand extends EngineCommand {
     @Option(names = "--from", required = true, paramLabel = "IMAGE", description = "Source image, best by digest (repo@sha256:…).")
     String from;
@@ -36,14 +40,14 @@ final class CopyCommand extends EngineCommand {
 
     @Override
     int run(EngineContext context) {
-        ImageRef source = ImageRef.parse("from", from);
-        ImageRef target = ImageRef.parse("to", to);
+        ImageRef source = ImageRef.parse("--from", from);
+        ImageRef target = ImageRef.parse("--to", to);
         RegistryAuth sourceAuth = auth.resolve(source.registry(), environment, stdin);
         RegistryAuth targetAuth = source.registry().equals(target.registry()) ? sourceAuth
                 : auth.resolve(target.registry(), environment, stdin);
         CopyResult result = new Engine(context).copy(new CopyRequest(source, target, tagsOf(target, tags), sourceAuth,
                 targetAuth, transport.transport()));
-        printImage(result.image());
+        result(result, result.image().reference());
         return OK;
     }
 }

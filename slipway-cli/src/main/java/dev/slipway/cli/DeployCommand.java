@@ -6,48 +6,31 @@ import dev.slipway.image.ImageRef;
 import dev.slipway.kube.ClusterAccess;
 import dev.slipway.kube.DeployRequest;
 import dev.slipway.kube.DeployResult;
-import dev.slipway.kube.RolloutFailedException;
-import dev.slipway.support.AuthenticationException;
-import dev.slipway.support.DeadlineExceededException;
 import dev.slipway.support.Event;
-import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
-import dev.slipway.support.SecretMasker;
-import dev.slipway.support.SlipwayException;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code slipway deploy}: push mode, apply manifests with the pushed images and wait for the rollout. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Apply Kubernetes manifests with the pushed images (server-side apply), wait until the new"
-                + " version runs, and roll back if it does not.",
-                "Exit codes: 0 deployed (or planned), 1 failed, 2 bad usage or input, 3 authentication or"
-                        + " permission refused, 4 the rollout did not finish in time."})
-public final class DeployCommand implements Callable<Integer> {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int AUTH = 3;
-    static final int TIMEOUT = 4;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+                + " version runs, and roll back if it does not. --plan prints the per-object diff (with -o json: the"
+                + " result's objects[].diff) and applies nothing."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  slipway deploy -f k8s/overlays/prod --plan \\",
+            "      -i myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>",
+            "  KUBECONFIG=~/.kube/aks slipway deploy -f k8s/ --rollback --timeout 5m \\",
+            "      -i myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> -o json",
+            "Exit code 4: the rollout did not finish within --timeout."})
+public final class DeployCommand extends EngineCommand {
 
     @Option(names = {"-f", "--manifests"}, required = true, split = ",", paramLabel = "PATH",
             description = "Files, folders (recursive), globs or kustomize folders, inside the workspace; repeatable.")
@@ -96,10 +79,6 @@ public final class DeployCommand implements Callable<Integer> {
             description = "Rollout deadline, e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".",
-            description = "Folder manifests are resolved against and confined to (default: the current folder).")
-    Path workspace;
-
     @Option(names = "--source-repository", description = "Source repository URL (workload annotation).")
     String sourceRepository;
 
@@ -115,48 +94,26 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--delivery-id", description = "Delivery id (default: a new UUID).")
     String deliveryId;
 
-    /** Environment lookup, replaceable in tests. */
-    Map<String, String> environment = System.getenv();
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        SecretMasker masker = new SecretMasker();
-        try {
-            Duration deadline = parseDuration(timeout);
-            List<ImageRef> refs = images.stream().map(image -> ImageRef.parse("--image", image)).toList();
-            Secret config = readKubeconfig();
-            masker.register(config);
-            Events events = new Events(Clock.systemUTC(), masker).subscribe(event -> print(event, out, err));
-            Engine engine = new Engine(new EngineContext(workspace, events));
-            DeployRequest request = new DeployRequest(manifests, refs, new ClusterAccess.Kubeconfig(config, context),
-                    namespace, plan, serverDryRun, force, prune, rollback, allowDowngrade, deadline,
-                    new Provenance(sourceRepository, sourceCommit, null, buildUrl, buildNumber,
-                            deliveryId == null ? UUID.randomUUID().toString() : deliveryId),
-                    applySet);
-            DeployResult result = engine.deploy(request);
-            out.println(masker.mask(result.message()));
-            out.flush();
-            return OK;
-        } catch (SlipwayException e) {
-            err.println("slipway deploy: " + masker.mask(e.describe()));
-            err.flush();
-            return exitCode(e);
-        }
+    int run(EngineContext engine) {
+        Duration deadline = parseDuration(timeout);
+        List<ImageRef> refs = images.stream().map(image -> ImageRef.parse("--image", image)).toList();
+        Secret config = readKubeconfig();
+        engine.events().masker().register(config);
+        DeployRequest request = new DeployRequest(manifests, refs, new ClusterAccess.Kubeconfig(config, context),
+                namespace, plan, serverDryRun, force, prune, rollback, allowDowngrade, deadline,
+                new Provenance(sourceRepository, sourceCommit, null, buildUrl, buildNumber,
+                        deliveryId == null ? UUID.randomUUID().toString() : deliveryId),
+                applySet);
+        DeployResult result = new Engine(engine).deploy(request);
+        result(result, result.message());
+        return OK;
     }
 
-    static int exitCode(SlipwayException e) {
-        if (e instanceof InvalidInputException) {
-            return USAGE;
-        }
-        if (e instanceof AuthenticationException) {
-            return AUTH;
-        }
-        if (e instanceof DeadlineExceededException || e instanceof RolloutFailedException r && r.deadlineExceeded()) {
-            return TIMEOUT;
-        }
-        return FAILED;
+    /** The plan is the result of {@code --plan}: on stdout in text mode. */
+    @Override
+    boolean printsOnStdout(Event event) {
+        return event.phase() == Event.Phase.PLAN;
     }
 
     private Secret readKubeconfig() {
@@ -169,12 +126,7 @@ public final class DeployCommand implements Callable<Integer> {
                 file = Path.of(System.getProperty("user.home"), ".kube", "config");
             }
         }
-        try {
-            return Secret.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new InvalidInputException("--kubeconfig", "cannot read the kubeconfig file " + file,
-                    "give a readable kubeconfig with --kubeconfig FILE or the KUBECONFIG variable");
-        }
+        return SecretSources.wholeFile(file, "--kubeconfig");
     }
 
     static Duration parseDuration(String text) {
@@ -188,18 +140,6 @@ public final class DeployCommand implements Callable<Integer> {
             return Duration.parse(text.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new InvalidInputException("--timeout", "'" + text + "' is not a duration", "write e.g. 90s, 5m or 1h");
-        }
-    }
-
-    private static void print(Event event, PrintWriter out, PrintWriter err) {
-        String subject = event.subject().isEmpty() ? "" : event.subject() + ": ";
-        String line = "[" + event.phase().name().toLowerCase(java.util.Locale.ROOT) + "] " + subject + event.message();
-        if (event.phase() == Event.Phase.PLAN) {
-            out.println(line);
-            out.flush();
-        } else {
-            err.println(event.kind() == Event.Kind.WARNING ? "warning: " + line : line);
-            err.flush();
         }
     }
 }

@@ -14,7 +14,6 @@ import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SlipwayException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +25,12 @@ import picocli.CommandLine.Option;
 
 /** {@code slipway gitops ...}: GitOps mode. */
 @Command(name = "gitops", description = "Change image references in a GitOps repository.",
-        mixinStandardHelpOptions = true, subcommands = {GitOpsCommand.Update.class, CommandLine.HelpCommand.class})
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  slipway gitops update --repo https://github.com/contoso/gitops.git \\",
+            "      --path overlays/prod --git-password-env GIT_TOKEN \\",
+            "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>",
+            "  slipway gitops help update"}, subcommands = {GitOpsCommand.Update.class, CommandLine.HelpCommand.class})
 final class GitOpsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,14 +49,14 @@ final class GitOpsCommand implements Runnable {
                     + " containers of every workload, Helm values keys, Argo CD Application overrides, Flux $imagepolicy markers),"
                     + " and nothing else: comments, quoting, blank lines and line endings stay byte for byte.",
                 "Every file is edited in memory and checked first; if any file is refused, nothing is written."},
-            footer = {"", "Exit codes: 0 updated or already up to date, 1 refused, conflicting or a downgrade (the message says what"
-                    + " and how to fix it), 2 usage error, 3 Git or API credentials refused.",
-                "Secrets come only from environment variables, files or stdin, never from flags.",
-                "Examples:",
-                "  slipway gitops update --repo https://github.com/contoso/gitops.git --path overlays/prod \\",
-                "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> --git-username bot --git-password-env GIT_TOKEN",
-                "  slipway gitops update --local ./gitops --path overlays/prod \\",
-                "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>"})
+            footerHeading = "%nExamples:%n",
+            footer = {"  slipway gitops update --repo https://github.com/contoso/gitops.git \\",
+                "      --path overlays/prod --git-username bot --git-password-env GIT_TOKEN \\",
+                "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>",
+                "  slipway gitops update --local ./gitops --path overlays/prod --dry-run \\",
+                "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> -o json",
+                "Exit code 1 also when a file is refused (it does not parse, a conflict, a downgrade): the message says what"
+                        + " and how to fix it; nothing is written then."})
     static final class Update extends EngineCommand {
         @Option(names = "--local", paramLabel = "<dir>",
                 description = "Update the manifests in this folder (no Git: nothing is cloned, committed or pushed).")
@@ -178,8 +182,14 @@ final class GitOpsCommand implements Runnable {
             return local != null ? runLocal() : runRemote(context);
         }
 
+        /** A repository file Slipway refuses to edit is a refusal (1), not a usage error of the command. */
+        @Override
+        int exitCodeFor(SlipwayException e) {
+            return e instanceof dev.slipway.gitops.ManifestException ? FAILED : super.exitCodeFor(e);
+        }
+
         private int runRemote(EngineContext base) {
-            EngineContext context = new EngineContext(Path.of("").toAbsolutePath(), base.events(), cache);
+            EngineContext context = new EngineContext(base.workspace(), base.events(), cache);
             List<ImageRef> parsed = images.stream().map(i -> ImageRef.parse("--image", i)).toList();
             GitOpsUpdateRequest.PullRequestOptions pr = !pullRequest ? null
                     : new GitOpsUpdateRequest.PullRequestOptions(pullRequestHost, pullRequestApiUrl,
@@ -192,15 +202,8 @@ final class GitOpsCommand implements Runnable {
                         "run one update per folder, or give their common parent");
             }
             GitOpsUpdateResult result = new Engine(context).update(request);
-            PrintWriter out = spec.commandLine().getOut();
-            if (result.upToDate()) {
-                out.println("already up to date at " + result.commit());
-            } else if (result.pullRequestUrl() != null) {
-                out.println(result.pullRequestUrl());
-            } else {
-                out.println(result.commit());
-            }
-            out.flush();
+            result(result, result.upToDate() ? "already up to date at " + result.commit()
+                    : result.pullRequestUrl() != null ? result.pullRequestUrl() : result.commit());
             return OK;
         }
 
@@ -243,26 +246,29 @@ final class GitOpsCommand implements Runnable {
         }
 
         private int runLocal() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                UpdateSpec update = new UpdateSpec(images.stream().map(i -> ImageRef.parse("--image", i)).toList(),
-                        UpdateSpec.parsePin("--pin", pin), helm(), fluxPolicies, paths, maxFileBytes);
-                UpdatePlan plan = ManifestUpdater.plan(local, update);
-                UpdateResult result = plan.result();
-                if (!dryRun) {
-                    plan.apply();
-                }
-                out.println(dryRun && !result.upToDate() ? "would change (dry run, nothing written):\n" + result.describe()
-                        : result.describe());
-                out.flush();
-                return 0;
-            } catch (SlipwayException refused) {
-                err.println("slipway gitops update: " + refused.describe());
-                err.flush();
-                return 1;
+            UpdateSpec update = new UpdateSpec(images.stream().map(i -> ImageRef.parse("--image", i)).toList(),
+                    UpdateSpec.parsePin("--pin", pin), helm(), fluxPolicies, paths, maxFileBytes);
+            UpdatePlan plan = ManifestUpdater.plan(local, update);
+            UpdateResult result = plan.result();
+            if (!dryRun) {
+                plan.apply();
             }
+            result(new LocalUpdate(dryRun, result.upToDate(), result.changes(), result.notices()),
+                    dryRun && !result.upToDate() ? "would change (dry run, nothing written):\n" + result.describe()
+                            : result.describe());
+            return OK;
         }
+
+        /**
+         * What {@code --local} reports with {@code -o json}.
+         *
+         * @param dryRun   nothing was written
+         * @param upToDate nothing needed changing
+         * @param changes  file → document → field → old → new
+         * @param notices  what was skipped and why
+         */
+        record LocalUpdate(boolean dryRun, boolean upToDate, List<dev.slipway.delivery.Change> changes,
+                List<dev.slipway.gitops.Notice> notices) { }
 
         private List<HelmValues> helm() {
             boolean anyKey = helmRepositoryKey != null || helmTagKey != null || helmDigestKey != null || helmImageKey != null;

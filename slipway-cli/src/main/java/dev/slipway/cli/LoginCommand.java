@@ -21,9 +21,14 @@ import picocli.CommandLine.Parameters;
         description = "Run a command (docker, buildah, skopeo, helm…) logged in to a registry through a private, temporary"
                 + " Docker config (mode 600) that is deleted afterwards. For ACR with Azure AD the user name is"
                 + " 00000000-0000-0000-0000-000000000000 and the password an ACR refresh token.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the command succeeded", "1:the command or the login failed", "2:bad input",
-                "3:authentication refused", "4:timed out"})
+        footerHeading = "%nExamples:%n",
+        footer = {"  slipway login --registry myacr.azurecr.io --azure workload-identity -- \\",
+            "      docker push myacr.azurecr.io/shop/web:1.4.2",
+            "  slipway login --registry registry.example --username ci \\",
+            "      --password-env REGISTRY_PASSWORD -- helm push chart.tgz \\",
+            "      oci://registry.example/charts",
+            "Exit code 1 when the command fails (its own code is in the JSON result as commandExitCode).",
+            "With -o json the command's own stdout goes to stderr, so stdout holds only the JSON result."})
 final class LoginCommand extends EngineCommand {
     @Option(names = "--registry", required = true, paramLabel = "HOST[:PORT]", description = "The registry to log in to.")
     String registry;
@@ -42,7 +47,11 @@ final class LoginCommand extends EngineCommand {
         RegistryLogin.LoginCredentials credentials = new RegistryLogin(context).credentials(registry,
                 auth.resolve(registry, environment, stdin), transport.transport());
         try (TemporaryDockerConfig config = TemporaryDockerConfig.write(credentials)) {
+            boolean json = output == OutputFormat.json;
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            if (json) {
+                builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
+            }
             builder.environment().put("DOCKER_CONFIG", config.folder().toString());
             builder.environment().put("REGISTRY_AUTH_FILE", config.file().toString());
             Process process;
@@ -52,8 +61,13 @@ final class LoginCommand extends EngineCommand {
                 throw new InvalidInputException("command", "cannot run '" + command.get(0) + "': " + e.getMessage(),
                         "check the command name and PATH");
             }
+            Thread relay = json ? relay(process) : null;
             try {
                 int exit = process.waitFor();
+                if (relay != null) {
+                    relay.join();
+                }
+                result(new LoginResult(registry, command.get(0), exit), null);
                 return exit == 0 ? OK : FAILED;
             } catch (InterruptedException e) {
                 process.destroy();
@@ -62,4 +76,35 @@ final class LoginCommand extends EngineCommand {
             }
         }
     }
+
+    /** The command's stdout copied to our stderr. */
+    private Thread relay(Process process) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        Thread relay = new Thread(() -> {
+            try (java.io.Reader reader = new java.io.InputStreamReader(process.getInputStream(),
+                    java.nio.charset.Charset.defaultCharset())) {
+                char[] buffer = new char[8192];
+                for (int read; (read = reader.read(buffer)) >= 0; ) {
+                    synchronized (err) {
+                        err.write(buffer, 0, read);
+                        err.flush();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the command closed its stdout; nothing more to relay
+            }
+        }, "slipway-login-relay");
+        relay.setDaemon(true);
+        relay.start();
+        return relay;
+    }
+
+    /**
+     * What {@code -o json} reports.
+     *
+     * @param registry        the registry logged in to
+     * @param command         the program that ran (its arguments are not repeated)
+     * @param commandExitCode its exit code
+     */
+    record LoginResult(String registry, String command, int commandExitCode) { }
 }

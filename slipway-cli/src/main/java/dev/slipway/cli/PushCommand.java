@@ -5,7 +5,6 @@ import dev.slipway.delivery.EngineContext;
 import dev.slipway.image.ImageRef;
 import dev.slipway.registry.PushRequest;
 import dev.slipway.registry.PushResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -16,11 +15,15 @@ import picocli.CommandLine.Option;
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = "Push an OCI layout (folder or OCI archive) to a registry by digest, then set tags."
                 + " Prints the pushed image as registry/repository@digest.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:pushed", "1:failed", "2:bad input", "3:authentication refused", "4:timed out"})
+        footerHeading = "%nExamples:%n",
+        footer = {"  slipway push --layout .slipway/oci-layout --image myacr.azurecr.io/shop/web \\",
+            "      --tag 1.4.2 --azure workload-identity",
+            "  printf '%s' \"$TOKEN\" | slipway push --layout image.tar \\",
+            "      --image registry.example/shop/web --username ci --password-stdin -o json"})
 final class PushCommand extends EngineCommand {
-    @Option(names = "--layout", required = true, paramLabel = "PATH", description = "OCI layout folder or OCI archive (tar).")
-    Path layout;
+    @Option(names = "--layout", required = true, paramLabel = "PATH",
+            description = "OCI layout folder or OCI archive (tar), inside the workspace.")
+    String layout;
 
     @Option(names = "--image", required = true, paramLabel = "REPOSITORY",
             description = "Where to push, e.g. myacr.azurecr.io/shop/web (a tag here is used as a tag).")
@@ -37,10 +40,10 @@ final class PushCommand extends EngineCommand {
 
     @Override
     int run(EngineContext context) {
-        ImageRef target = ImageRef.parse("image", image);
-        PushResult result = new Engine(context).push(new PushRequest(layout.toAbsolutePath().normalize().toString(), target,
-                tagsOf(target, tags), auth.resolve(target.registry(), environment, stdin), transport.transport()));
-        printImage(result.image());
+        ImageRef target = ImageRef.parse("--image", image);
+        PushResult result = new Engine(context).push(new PushRequest(layout, target, tagsOf(target, tags),
+                auth.resolve(target.registry(), environment, stdin), transport.transport()));
+        result(result, result.image().reference());
         return OK;
     }
 }

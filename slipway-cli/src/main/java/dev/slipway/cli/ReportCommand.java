@@ -6,6 +6,7 @@ import dev.slipway.delivery.DeliveryIndex;
 import dev.slipway.delivery.DeliveryIndexFile;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
+import dev.slipway.delivery.EngineContext;
 import dev.slipway.delivery.ReportWriter;
 import dev.slipway.support.SecretMasker;
 import dev.slipway.support.SlipwayException;
@@ -18,9 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,35 +29,37 @@ import picocli.CommandLine.Parameters;
         description = {"Write a self-contained HTML report (opens offline, no server) of delivery records.",
                 "INPUT is a record (.json), an array of records, a delivery index (" + DeliveryIndexFile.FILE_NAME
                         + ": shows environments and history), or a folder: every record in its *.json files."},
-        mixinStandardHelpOptions = true)
-final class ReportCommand implements Callable<Integer> {
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  slipway report .slipway/records    # writes slipway-report.html there",
+            "  slipway report delivery.json --html out/report.html -o json"})
+final class ReportCommand extends EngineCommand {
     static final String FOLDER_REPORT = "slipway-report.html";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** Made on first use, so the other commands (and --version) start without loading Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "A record or index JSON file, or a folder of them.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(names = "--html", paramLabel = "FILE",
             description = "Where to write the report. Default: INPUT with .html beside it, or " + FOLDER_REPORT + " in a folder.")
-    Path output;
+    Path html;
 
     @Override
-    public Integer call() {
-        try {
-            Path out = output != null ? output : defaultOutput(input);
-            String title = "Slipway deliveries: " + input.toAbsolutePath().normalize().getFileName();
-            String html = Files.isDirectory(input) ? folderReport(title) : fileReport(title);
-            ReportWriter.write(out, html);
-            spec.commandLine().getOut().println("Report written to " + out);
-            return 0;
-        } catch (SlipwayException e) {
-            spec.commandLine().getErr().println("slipway report: " + e.describe());
-            return 1;
-        }
+    int run(EngineContext context) {
+        Path out = html != null ? html : defaultOutput(input);
+        String title = "Slipway deliveries: " + input.toAbsolutePath().normalize().getFileName();
+        String page = Files.isDirectory(input) ? folderReport(title) : fileReport(title);
+        ReportWriter.write(out, page);
+        result(new Report(out.toAbsolutePath().normalize().toString()), "Report written to " + out);
+        return OK;
     }
+
+    /** What {@code -o json} reports: where the HTML file is. */
+    record Report(String report) { }
 
     static Path defaultOutput(Path input) {
         if (Files.isDirectory(input)) {
@@ -110,7 +111,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private static JsonNode readJson(Path file) {
         try {
-            return MAPPER.readTree(Files.readString(file));
+            return Json.MAPPER.readTree(Files.readString(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SlipwayException(file + " is not valid JSON: " + e.getOriginalMessage(),
                     "the file may be truncated or edited by hand; Slipway writes records atomically");

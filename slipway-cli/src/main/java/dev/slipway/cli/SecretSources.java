@@ -21,6 +21,29 @@ final class SecretSources {
                 "export " + variable + " with the secret before running slipway");
     }
 
+    /** The variable's value without surrounding white space, or {@code null} when it is unset or blank (an optional secret). */
+    static Secret fromEnvIfSet(Map<String, String> env, String variable) {
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? null : Secret.of(value.strip());
+    }
+
+    /** The first source given: standard input when asked, else the file, else the variable when set; {@code null} if none. */
+    static Secret firstOf(boolean stdinWanted, InputStream stdin, String stdinOption, Path file, String fileOption,
+            Map<String, String> env, String variable) {
+        if (stdinWanted) {
+            return fromStdin(stdin, stdinOption);
+        }
+        if (file != null) {
+            return fromFile(file, fileOption);
+        }
+        return fromEnvIfSet(env, variable);
+    }
+
+    /** A whole file that is a secret as it is (a kubeconfig, a private key). */
+    static Secret wholeFile(Path file, String option) {
+        return Secret.of(readFile(file, option));
+    }
+
     /** The file's content without trailing white space. */
     static Secret fromFile(Path file, String option) {
         return nonEmpty(readFile(file, option).strip(), option, "file " + file, "put the secret in the file");

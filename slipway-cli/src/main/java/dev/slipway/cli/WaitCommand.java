@@ -5,27 +5,14 @@ import dev.slipway.delivery.EngineContext;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.image.ImageRef;
 import dev.slipway.kube.ClusterAccess;
-import dev.slipway.support.Event;
-import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
-import dev.slipway.support.SlipwayException;
 import dev.slipway.sync.WaitRequest;
 import dev.slipway.sync.WaitResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,15 +25,18 @@ import picocli.CommandLine.Option;
                 + " healthy; with --pull-request, first wait for the merge and follow the merge commit.",
                 "Argo CD is read through its API (read-only token in SLIPWAY_ARGOCD_TOKEN or --argocd-token-file), Flux"
                         + " through the commit statuses its notification-controller posts (token in SLIPWAY_GIT_TOKEN or"
-                        + " --git-token-file). With --kubeconfig both are read from the cluster instead.",
-                "Exit codes: 0 live, 1 failed or degraded, 2 bad usage or input, 3 authentication refused, 4 deadline."})
-public final class WaitCommand implements Callable<Integer> {
+                        + " --git-token-file). With --kubeconfig both are read from the cluster instead."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  SLIPWAY_ARGOCD_TOKEN=... slipway wait --argocd-app web \\",
+            "      --argocd-url https://argocd.example --commit <sha> --timeout 10m",
+            "  slipway wait --flux flux-system/web --commit <sha> \\",
+            "      --kubeconfig ~/.kube/config --workload deployment/web -n shop \\",
+            "      --image myacr.azurecr.io/shop/web@sha256:<hex> -o json",
+            "Exit code 1 means the app is degraded or its sync failed (the JSON result says why); 4 the deadline passed."})
+public final class WaitCommand extends EngineCommand {
     static final String ARGOCD_TOKEN_VARIABLE = "SLIPWAY_ARGOCD_TOKEN";
     static final String GIT_TOKEN_VARIABLE = "SLIPWAY_GIT_TOKEN";
     static final String GIT_USERNAME_VARIABLE = "SLIPWAY_GIT_USERNAME";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--commit", required = true, description = "The GitOps commit to wait for.")
     String commit;
@@ -117,60 +107,45 @@ public final class WaitCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     String pollInterval;
 
-    /** Environment lookup and stdin, replaceable in tests. */
-    Map<String, String> environment = System.getenv();
-    InputStream stdin = System.in;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        SecretMasker masker = new SecretMasker();
-        try {
-            if ((argoApplication == null) == (fluxObject == null)) {
-                throw new InvalidInputException("--argocd-app/--flux", "name exactly one of them", "give --argocd-app NAME or --flux OBJECT");
-            }
-            boolean viaCluster = kubeconfig != null;
-            WaitRequest.Source source = argoApplication != null
-                    ? (viaCluster ? WaitRequest.Source.ARGOCD_CLUSTER : WaitRequest.Source.ARGOCD_API)
-                    : (viaCluster ? WaitRequest.Source.FLUX_CLUSTER : WaitRequest.Source.FLUX_GIT_STATUS);
-            String stdinToken = tokenFromStdin ? readStdin() : null;
-            Secret argoToken = source == WaitRequest.Source.ARGOCD_API
-                    ? token(stdinToken, argoTokenFile, ARGOCD_TOKEN_VARIABLE, "--argocd-token-file") : null;
-            Secret gitToken = token(source == WaitRequest.Source.ARGOCD_API ? null : stdinToken, gitTokenFile, GIT_TOKEN_VARIABLE,
-                    "--git-token-file");
-            masker.register(argoToken);
-            masker.register(gitToken);
-            ClusterAccess cluster = null;
-            if (viaCluster) {
-                Secret config = readFile(kubeconfig, "--kubeconfig");
-                masker.register(config);
-                cluster = new ClusterAccess.Kubeconfig(config, context);
-            }
-            WaitRequest.GitRepository repo = null;
-            if (repository != null) {
-                String user = environment.getOrDefault(GIT_USERNAME_VARIABLE, "x-access-token");
-                GitAuth auth = gitToken == null || !repository.startsWith("http") ? new GitAuth.None()
-                        : new GitAuth.UsernamePassword(user, gitToken);
-                repo = new WaitRequest.GitRepository(repository, branch, auth, gitHost, gitApiUrl, gitToken);
-            }
-            WaitRequest.RunningDigest running = image == null && workloads.isEmpty() ? null
-                    : new WaitRequest.RunningDigest(namespace, workloads, image == null ? null : ImageRef.parse("--image", image));
-            Events events = new Events(Clock.systemUTC(), masker).subscribe(event -> print(event, err));
-            Engine engine = new Engine(new EngineContext(Path.of("."), events));
-            WaitRequest request = new WaitRequest(source, argoApplication != null ? argoApplication : fluxObject, commit,
-                    argoUrl, argoToken, cluster, refresh, DeployCommand.parseDuration(timeout), parseInterval(pollInterval),
-                    repo, pullRequest, running);
-            WaitResult result = engine.await(request);
-            out.println(masker.mask((result.live() ? "live: " : "not live: ") + result.message()
-                    + (result.revision() == null || result.revision().isEmpty() ? "" : " (revision " + result.revision() + ")")));
-            out.flush();
-            return result.live() ? DeployCommand.OK : DeployCommand.FAILED;
-        } catch (SlipwayException e) {
-            err.println("slipway wait: " + masker.mask(e.describe()));
-            err.flush();
-            return DeployCommand.exitCode(e);
+    int run(EngineContext engine) {
+        if ((argoApplication == null) == (fluxObject == null)) {
+            throw new InvalidInputException("--argocd-app/--flux", "name exactly one of them", "give --argocd-app NAME or --flux OBJECT");
         }
+        SecretMasker masker = engine.events().masker();
+        boolean viaCluster = kubeconfig != null;
+        WaitRequest.Source source = argoApplication != null
+                ? (viaCluster ? WaitRequest.Source.ARGOCD_CLUSTER : WaitRequest.Source.ARGOCD_API)
+                : (viaCluster ? WaitRequest.Source.FLUX_CLUSTER : WaitRequest.Source.FLUX_GIT_STATUS);
+        boolean argoApi = source == WaitRequest.Source.ARGOCD_API;
+        Secret argoToken = argoApi ? SecretSources.firstOf(tokenFromStdin, stdin, "--token-stdin", argoTokenFile,
+                "--argocd-token-file", environment, ARGOCD_TOKEN_VARIABLE) : null;
+        Secret gitToken = SecretSources.firstOf(tokenFromStdin && !argoApi, stdin, "--token-stdin", gitTokenFile,
+                "--git-token-file", environment, GIT_TOKEN_VARIABLE);
+        masker.register(argoToken);
+        masker.register(gitToken);
+        ClusterAccess cluster = null;
+        if (viaCluster) {
+            Secret config = SecretSources.wholeFile(kubeconfig, "--kubeconfig");
+            masker.register(config);
+            cluster = new ClusterAccess.Kubeconfig(config, context);
+        }
+        WaitRequest.GitRepository repo = null;
+        if (repository != null) {
+            String user = environment.getOrDefault(GIT_USERNAME_VARIABLE, "x-access-token");
+            GitAuth auth = gitToken == null || !repository.startsWith("http") ? new GitAuth.None()
+                    : new GitAuth.UsernamePassword(user, gitToken);
+            repo = new WaitRequest.GitRepository(repository, branch, auth, gitHost, gitApiUrl, gitToken);
+        }
+        WaitRequest.RunningDigest running = image == null && workloads.isEmpty() ? null
+                : new WaitRequest.RunningDigest(namespace, workloads, image == null ? null : ImageRef.parse("--image", image));
+        WaitRequest request = new WaitRequest(source, argoApplication != null ? argoApplication : fluxObject, commit,
+                argoUrl, argoToken, cluster, refresh, DeployCommand.parseDuration(timeout), parseInterval(pollInterval),
+                repo, pullRequest, running);
+        WaitResult result = new Engine(engine).await(request);
+        result(result, (result.live() ? "live: " : "not live: ") + result.message()
+                + (result.revision() == null || result.revision().isEmpty() ? "" : " (revision " + result.revision() + ")"));
+        return result.live() ? OK : FAILED;
     }
 
     private static java.time.Duration parseInterval(String text) {
@@ -179,43 +154,5 @@ public final class WaitCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             throw new InvalidInputException("--poll-interval", "'" + text + "' is not a duration", "write e.g. 500ms or 5s");
         }
-    }
-
-    private Secret token(String fromStdin, Path file, String variable, String option) {
-        if (fromStdin != null) {
-            return Secret.of(fromStdin);
-        }
-        if (file != null) {
-            return readFile(file, option);
-        }
-        String value = environment.get(variable);
-        return value == null || value.isBlank() ? null : Secret.of(value.trim());
-    }
-
-    private String readStdin() {
-        try {
-            String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (text.isEmpty()) {
-                throw new InvalidInputException("--token-stdin", "stdin held no token", "pipe the token in, e.g. from a secret file");
-            }
-            return text;
-        } catch (IOException e) {
-            throw new InvalidInputException("--token-stdin", "cannot read stdin", "pipe the token in");
-        }
-    }
-
-    private static Secret readFile(Path file, String option) {
-        try {
-            return Secret.of(Files.readString(file, StandardCharsets.UTF_8).trim());
-        } catch (IOException e) {
-            throw new InvalidInputException(option, "cannot read " + file, "give a readable file");
-        }
-    }
-
-    private static void print(Event event, PrintWriter err) {
-        String subject = event.subject().isEmpty() ? "" : event.subject() + ": ";
-        String line = "[" + event.phase().name().toLowerCase(Locale.ROOT) + "] " + subject + event.message();
-        err.println(event.kind() == Event.Kind.WARNING ? "warning: " + line : line);
-        err.flush();
     }
 }

@@ -64,7 +64,7 @@ class BuildCommandBuildahTest {
         assertThat(out.toString()).containsPattern("image:  " + registry.hostPort() + "/shop/web@sha256:[0-9a-f]{64}")
                 .contains("tags:   v5", "layout: .slipway/oci-layout");
         assertThat(workspace.resolve(".slipway/oci-layout/index.json")).isRegularFile();
-        assertThat(err.toString()).contains("[started] building Dockerfile", "[finished] built ", "****")
+        assertThat(err.toString()).contains("/shop/web: building Dockerfile", "[build] built ", "****")
                 .doesNotContain(CANARY);
         assertThat(out.toString()).doesNotContain(CANARY);
     }
@@ -77,5 +77,21 @@ class BuildCommandBuildahTest {
         assertThat(err.toString()).contains("slipway build: step RUN echo no-such-tool && exit 127 failed with exit code 127",
                 "no-such-tool", "Fix: fix the failing step");
         assertThat(workspace.resolve(".slipway/oci-layout")).doesNotExist();
+    }
+
+    @Test
+    void jsonOutputHoldsTheBuiltImageAndItsLayout() throws Exception {
+        Files.writeString(workspace.resolve("Dockerfile"), "FROM " + base + "\nRUN echo built > /built\n");
+
+        int exit = build("-o", "json", "--layout", "out/json-layout");
+
+        assertThat(exit).as(err.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode document = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(document.at("/result/image").asText()).matches(java.util.regex.Pattern.quote(registry.hostPort())
+                + "/shop/web@sha256:[0-9a-f]{64}");
+        assertThat(document.at("/result/layout").asText()).isEqualTo("out/json-layout");
+        assertThat(document.at("/result/driver").asText()).isEqualTo("BUILDAH");
+        assertThat(document.at("/result/sizeBytes").asLong()).isPositive();
+        assertThat(out.toString()).doesNotContain(CANARY);
     }
 }

@@ -38,8 +38,8 @@ class BuildCommandTest {
     @Test
     void helpListsTheOptions() {
         assertThat(run("build", "--help")).isZero();
-        assertThat(out.toString()).contains("--image", "--secret", "--build-arg", "--pull", "--driver", "--output",
-                "{gitCommitShort}", "Exit codes: 0 built, 1 the build failed, 2 bad usage or input");
+        assertThat(out.toString()).contains("--image", "--secret", "--build-arg", "--pull", "--driver", "--layout",
+                "{gitCommitShort}", "Exit codes: 0 ok, 1 failed, 2 usage or bad input");
     }
 
     @Test
@@ -74,7 +74,7 @@ class BuildCommandTest {
                 "-c", "app", "-f", "app/Dockerfile.prod", "-t", "{gitCommitShort}", "-t", "latest",
                 "--build-arg", "A=1", "--label", "team=shop", "--no-default-labels", "--secret", "id=npmrc,src=.npmrc",
                 "--secret", "id=token,env=NPM_TOKEN", "--target", "runtime", "--platform", "linux/arm64", "--pull", "always",
-                "--no-cache", "--driver", "docker", "-o", "out/layout", "--insecure-registry", "127.0.0.1:5000", "--pull-auth-file", "auth.json",
+                "--no-cache", "--driver", "docker", "--layout", "out/layout", "--insecure-registry", "127.0.0.1:5000", "--pull-auth-file", "auth.json",
                 "--git-commit", "abc1234def", "--branch", "main", "--build-number", "42", "--source-url", "https://git.example/s.git");
 
         assertThat(request.image().tag()).hasValue("base");
@@ -135,5 +135,15 @@ class BuildCommandTest {
         new CommandLine(command).parseArgs("--image", "a.io/b", "--secret", "id=token,env=NPM_TOKEN");
         org.assertj.core.api.Assertions.assertThatThrownBy(command::request)
                 .hasMessageContaining("environment variable NPM_TOKEN (secret token) is not set");
+    }
+
+    @Test
+    void badInputAsJsonNamesTheField() throws Exception {
+        assertThat(run("build", "-o", "json", "--image", "shop.azurecr.io/shop/web", "--workspace", workspace.toString())).isEqualTo(2);
+
+        com.fasterxml.jackson.databind.JsonNode document = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(document.at("/error/kind").asText()).isEqualTo("usage");
+        assertThat(document.at("/error/field").asText()).isEqualTo("dockerfile");
+        assertThat(document.at("/error/fix").asText()).startsWith("check the path");
     }
 }

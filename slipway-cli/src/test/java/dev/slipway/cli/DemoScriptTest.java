@@ -37,7 +37,7 @@ class DemoScriptTest {
 
     @Test
     void launcherWithoutTheJarSaysHowToBuildIt() throws Exception {
-        Result result = run(List.of("bash", LAUNCHER.toString(), "--version"), "/nonexistent/slipway.jar");
+        Result result = run(List.of("sh", LAUNCHER.toString(), "--version"), "/nonexistent/slipway.jar");
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.output()).contains("/nonexistent/slipway.jar not found",
                 "./mvnw -q -pl slipway-cli -am package -DskipTests");
@@ -60,13 +60,59 @@ class DemoScriptTest {
         assertThat(Files.readString(DEMO)).doesNotContain("--password ", "--password=", "curl -u", "--creds");
     }
 
+    /**
+     * The launcher with the real java and a real jar: a jar whose manifest runs SlipwayCommand from this test's class
+     * path (the runnable jar is built after the tests). Whether or not the JVM can record an AppCDS archive for that
+     * class path (it cannot with folders on it), runs print only what slipway printed, no partial archive is left,
+     * and SLIPWAY_CDS=off runs without one. The archive itself is measured by src/test/sh/measure-startup.sh.
+     */
+    @Test
+    void launcherRunsTheJarWithTheRealJavaAndKeepsStdoutCleanWithAndWithoutCds(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws Exception {
+        Path jar = temp.resolve("slipway.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, SlipwayCommand.class.getName());
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, java.util.Arrays.stream(
+                System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toUri().toString()).collect(java.util.stream.Collectors.joining(" ")));
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        Path cache = temp.resolve("cds");
+        java.util.Map<String, String> environment = java.util.Map.of("SLIPWAY_CDS_DIR", cache.toString());
+
+        Result first = run(List.of("sh", LAUNCHER.toString(), "--version"), jar.toString(), environment);
+        List<Path> archives;
+        try (var listing = Files.list(cache)) {
+            archives = listing.toList();
+        }
+        Result second = run(List.of("sh", LAUNCHER.toString(), "--version"), jar.toString(), environment);
+        Result off = run(List.of("sh", LAUNCHER.toString(), "push", "-o", "json"), jar.toString(),
+                java.util.Map.of("SLIPWAY_CDS_DIR", cache.toString(), "SLIPWAY_CDS", "off"));
+
+        assertThat(first.exit()).as(first.output()).isZero();
+        assertThat(first.output().strip()).matches("slipway \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(second.output()).isEqualTo(first.output());
+        assertThat(archives).as("no partial archive is left; a JVM that could not record one leaves none")
+                .allMatch(file -> file.getFileName().toString().matches("slipway-\\d+\\.jsa"));
+        assertThat(off.exit()).isEqualTo(2);
+        assertThat(off.output()).startsWith("{\"error\":{\"kind\":\"usage\"");
+    }
+
     private record Result(int exit, String output) {}
 
     private static Result run(List<String> command, String slipwayJar) throws Exception {
+        return run(command, slipwayJar, java.util.Map.of());
+    }
+
+    private static Result run(List<String> command, String slipwayJar, java.util.Map<String, String> environment)
+            throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (slipwayJar != null) {
             builder.environment().put("SLIPWAY_JAR", slipwayJar);
         }
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.testsupport.kube.KubeServer;
@@ -111,5 +112,43 @@ class DeployCommandTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("would create");
+    }
+
+    @Test
+    void planAsJsonHoldsEveryObjectWithItsDiffAndStdoutHoldsNothingElse() throws Exception {
+        manifests();
+
+        int exit = run("deploy", "-o", "json", "--plan", "-f", "app", "-i", IMAGE, "--kubeconfig", kubeconfig(CANARY).toString(),
+                "--workspace", workspace.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode document = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(document.at("/result/objects/0/kind").asText()).isEqualTo("Deployment");
+        assertThat(document.at("/result/objects/0/action").asText()).isEqualTo("WOULD_CREATE");
+        assertThat(document.at("/result/objects/0/diff").asText()).contains("+         image: " + IMAGE);
+        assertThat(document.at("/result/message").asText()).contains("plan: 1 to create");
+        assertThat(err.toString()).contains("[plan] Deployment/cli/web: would create");
+        assertThat(out.toString() + err).doesNotContain(CANARY);
+    }
+
+    @Test
+    void timeoutAndAuthErrorsAsJsonCarryTheirKind() throws Exception {
+        manifests();
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"exp\":1600000000}".getBytes(StandardCharsets.UTF_8));
+
+        int late = run("deploy", "-o", "json", "-f", "app", "-i", IMAGE, "--kubeconfig", kubeconfig(CANARY).toString(),
+                "--workspace", workspace.toString(), "--timeout", "300ms", "-n", "slow");
+        JsonNode timeout = JsonOutput.MAPPER.readTree(out.toString());
+        out.getBuffer().setLength(0);
+        int expired = run("deploy", "-o", "json", "-f", "app", "--kubeconfig",
+                kubeconfig("eyJhbGciOiJub25lIn0." + payload + ".c2ln").toString(), "--workspace", workspace.toString());
+        JsonNode auth = JsonOutput.MAPPER.readTree(out.toString());
+
+        assertThat(late).isEqualTo(4);
+        assertThat(timeout.at("/error/kind").asText()).isEqualTo("timeout");
+        assertThat(timeout.at("/error/message").asText()).contains("did not finish rolling out within PT0.3S");
+        assertThat(expired).isEqualTo(3);
+        assertThat(auth.at("/error/kind").asText()).isEqualTo("auth");
+        assertThat(auth.get("exitCode").asInt()).isEqualTo(3);
     }
 }

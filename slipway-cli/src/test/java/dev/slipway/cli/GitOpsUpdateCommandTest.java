@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -84,11 +85,14 @@ class GitOpsUpdateCommandTest {
         assertThat(err.toString()).contains("broken.yaml:").contains("does not parse").contains("Fix:");
         assertThat(Files.readString(dir.resolve("deploy.yaml"))).isEqualTo(DEPLOYMENT);
 
-        err.getBuffer().setLength(0);
-        assertThat(run("gitops", "update", "--local", dir.toString(), "--image", "Not/Valid")).isEqualTo(1);
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrorsWithExitCode2() {
+        assertThat(run("gitops", "update", "--local", dir.toString(), "--image", "Not/Valid")).isEqualTo(2);
         assertThat(err.toString()).contains("--image");
         err.getBuffer().setLength(0);
-        assertThat(run("gitops", "update", "--local", dir.toString(), "--image", NEW, "--pin", "sometimes")).isEqualTo(1);
+        assertThat(run("gitops", "update", "--local", dir.toString(), "--image", NEW, "--pin", "sometimes")).isEqualTo(2);
         assertThat(err.toString()).contains("--pin").contains("tag, digest, both");
     }
 
@@ -96,5 +100,22 @@ class GitOpsUpdateCommandTest {
     void withoutLocalItIsAUsageError() {
         assertThat(run("gitops", "update", "--image", NEW)).isEqualTo(2);
         assertThat(err.toString()).contains("--local");
+    }
+
+    @Test
+    void jsonOutputListsEachChangeAndWhetherItWasADryRun() throws Exception {
+        Files.writeString(dir.resolve("deploy.yaml"), DEPLOYMENT);
+
+        int exit = run("gitops", "update", "-o", "json", "--local", dir.toString(), "--image", NEW, "--dry-run");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode document = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(document.at("/result/dryRun").asBoolean()).isTrue();
+        assertThat(document.at("/result/upToDate").asBoolean()).isFalse();
+        assertThat(document.at("/result/changes/0/location").asText()).isEqualTo("deploy.yaml");
+        assertThat(document.at("/result/changes/0/field").asText()).isEqualTo("spec.template.spec.containers[0].image");
+        assertThat(document.at("/result/changes/0/oldValue").asText()).isEqualTo("myacr.azurecr.io/shop/web:1.0.0");
+        assertThat(document.at("/result/changes/0/newValue").asText()).isEqualTo(NEW);
+        assertThat(Files.readString(dir.resolve("deploy.yaml"))).isEqualTo(DEPLOYMENT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.testsupport.git.BareRepo;
@@ -76,5 +77,28 @@ class GitOpsUpdateRemoteCommandTest {
         assertThat(run(Map.of(), "gitops", "update", "--repo", "https://x.example/r.git", "--local", temp.toString(),
                 "--image", GitOpsUpdateCommandTest.NEW)).isEqualTo(2);
         assertThat(err.toString()).contains("--repo and --local exclude each other");
+    }
+
+    @Test
+    void jsonOutputHoldsTheCommitAndAWrongTokenIsAnAuthError() throws Exception {
+        BareRepo repo = GIT.createRepo("cli-remote-json");
+        repo.seed("main", Map.of("deploy.yaml", GitOpsUpdateCommandTest.DEPLOYMENT), "seed");
+
+        int exit = run(Map.of("GIT_TOKEN", GIT.password()), "gitops", "update", "-o", "json", "--repo", repo.url(), "--image",
+                GitOpsUpdateCommandTest.NEW, "--git-username", GIT.username(), "--git-password-env", "GIT_TOKEN",
+                "--cache", temp.toString());
+        JsonNode document = JsonOutput.MAPPER.readTree(out.toString());
+        out.getBuffer().setLength(0);
+        int refused = run(Map.of("GIT_TOKEN", "not-the-password-json-456"), "gitops", "update", "-o", "json", "--repo", repo.url(),
+                "--image", GitOpsUpdateCommandTest.NEW, "--git-password-env", "GIT_TOKEN", "--cache", temp.resolve("other").toString());
+        JsonNode auth = JsonOutput.MAPPER.readTree(out.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(document.at("/result/commit").asText()).isEqualTo(repo.head("main"));
+        assertThat(document.at("/result/upToDate").asBoolean()).isFalse();
+        assertThat(document.at("/result/changes/0/newValue").asText()).isEqualTo(GitOpsUpdateCommandTest.NEW);
+        assertThat(refused).isEqualTo(3);
+        assertThat(auth.at("/error/kind").asText()).isEqualTo("auth");
+        assertThat(out.toString() + err).doesNotContain("not-the-password-json-456").doesNotContain(GIT.password());
     }
 }

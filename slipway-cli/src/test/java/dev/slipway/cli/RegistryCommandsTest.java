@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
@@ -51,6 +52,11 @@ class RegistryCommandsTest {
         return cli.execute(args);
     }
 
+    /** The workspace of the pushes: the folder holding the base image's layout (push refuses layouts outside it). */
+    private static String layoutRoot() {
+        return buildah.baseImageOciLayout().getParent().toString();
+    }
+
     private Credentials user() {
         return registry.credentials().orElseThrow();
     }
@@ -59,7 +65,7 @@ class RegistryCommandsTest {
     void pushPrintsTheImageByDigestAndSkopeoSeesTheTag() {
         env.put("REG_PASSWORD", user().password());
 
-        int exit = run("push", "--layout", buildah.baseImageOciLayout().toString(), "--image", registry.hostPort() + "/cli/base:1.0",
+        int exit = run("push", "--workspace", layoutRoot(), "--layout", buildah.baseImageOciLayout().toString(), "--image", registry.hostPort() + "/cli/base:1.0",
                 "--username", user().username(), "--password-env", "REG_PASSWORD", "--plain-http", registry.hostPort());
 
         assertThat(exit).as(err.toString()).isZero();
@@ -74,7 +80,7 @@ class RegistryCommandsTest {
     @Test
     void copyThenLoginLetsSkopeoReadTheCopyWithAPrivateConfigThatIsGoneAfterwards() throws Exception {
         env.put("REG_PASSWORD", user().password());
-        assertThat(run("push", "--layout", buildah.baseImageOciLayout().toString(), "--image", registry.hostPort() + "/cli/src",
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", buildah.baseImageOciLayout().toString(), "--image", registry.hostPort() + "/cli/src",
                 "--username", user().username(), "--password-stdin", "--plain-http", registry.hostPort())).as(err.toString()).isZero();
         String pushed = out.toString().trim();
         out.getBuffer().setLength(0);
@@ -121,15 +127,61 @@ class RegistryCommandsTest {
         env.put("WRONG", "not-the-password-canary");
         String layout = buildah.baseImageOciLayout().toString();
 
-        assertThat(run("push", "--layout", layout)).isEqualTo(2);
-        assertThat(run("push", "--layout", layout, "--image", registry.hostPort() + "/Bad/Name")).isEqualTo(2);
-        assertThat(run("push", "--layout", layout, "--image", registry.hostPort() + "/cli/x", "--username", "u")).isEqualTo(2);
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout)).isEqualTo(2);
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout, "--image", registry.hostPort() + "/Bad/Name")).isEqualTo(2);
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout, "--image", registry.hostPort() + "/cli/x", "--username", "u")).isEqualTo(2);
         assertThat(err.toString()).contains("password");
-        assertThat(run("push", "--layout", layout, "--image", registry.hostPort() + "/cli/x", "--username", user().username(),
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout, "--image", registry.hostPort() + "/cli/x", "--username", user().username(),
                 "--password-env", "WRONG", "--plain-http", registry.hostPort())).isEqualTo(3);
+        assertThat(run("copy", "--from", registry.hostPort() + "/cli/x@sha256:" + "0".repeat(64), "--to", registry.hostPort()
+                + "/cli/y", "--username", user().username(), "--password-env", "WRONG", "--plain-http", registry.hostPort()))
+                .isEqualTo(3);
         String nowhere = "127.0.0.1:" + FreePorts.next();
-        assertThat(run("push", "--layout", layout, "--image", nowhere + "/cli/x", "--plain-http", nowhere, "--retries", "1"))
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", layout, "--image", nowhere + "/cli/x", "--plain-http", nowhere, "--retries", "1"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("unreachable").doesNotContain("not-the-password-canary");
+    }
+
+    @Test
+    void pushCopyAndLoginPrintOneJsonDocumentAndAWrongPasswordIsAnAuthError() throws Exception {
+        env.put("REG_PASSWORD", user().password());
+        env.put("WRONG", "not-the-password-canary-json");
+        String host = registry.hostPort();
+
+        int pushed = run("push", "-o", "json", "--workspace", layoutRoot(), "--layout", buildah.baseImageOciLayout().toString(),
+                "--image", host + "/cli/json:1.0", "--username", user().username(), "--password-env", "REG_PASSWORD",
+                "--plain-http", host);
+        assertThat(pushed).as(err.toString()).isZero();
+        JsonNode push = JsonOutput.MAPPER.readTree(out.toString());
+        String image = push.at("/result/image").asText();
+        assertThat(image).matches(java.util.regex.Pattern.quote(host) + "/cli/json@sha256:[0-9a-f]{64}");
+        assertThat(push.at("/result/tags/0").asText()).isEqualTo("1.0");
+        assertThat(push.at("/result/sizeBytes").asLong()).isPositive();
+        assertThat(push.get("exitCode").asInt()).isZero();
+
+        out.getBuffer().setLength(0);
+        assertThat(run("copy", "--output=json", "--from", image, "--to", host + "/cli/json-copy:stable", "--username",
+                user().username(), "--password-env", "REG_PASSWORD", "--plain-http", host)).as(err.toString()).isZero();
+        JsonNode copy = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(copy.at("/result/image").asText()).isEqualTo(host + "/cli/json-copy" + image.substring(image.indexOf('@')));
+        assertThat(copy.at("/result/tags/0").asText()).isEqualTo("stable");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("login", "-o", "json", "--registry", host, "--username", user().username(), "--password-env",
+                "REG_PASSWORD", "--", "sh", "-c", "echo said-by-the-command")).as(err.toString()).isZero();
+        JsonNode login = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(login.at("/result/registry").asText()).isEqualTo(host);
+        assertThat(login.at("/result/commandExitCode").asInt()).isZero();
+        assertThat(out.toString()).doesNotContain("said-by-the-command");
+        assertThat(err.toString()).contains("said-by-the-command");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("push", "-o", "json", "--workspace", layoutRoot(), "--layout", buildah.baseImageOciLayout().toString(),
+                "--image", host + "/cli/json", "--username", user().username(), "--password-env", "WRONG",
+                "--plain-http", host)).isEqualTo(3);
+        JsonNode refused = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(refused.at("/error/kind").asText()).isEqualTo("auth");
+        assertThat(refused.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(out.toString() + err).doesNotContain("not-the-password-canary-json").doesNotContain(user().password());
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.delivery.DeliveryIndexFile;
@@ -65,7 +66,7 @@ class ReportCommandTest {
         Files.writeString(dir.resolve("package.json"), "{\"name\": \"not-a-record\"}");
         Path out = dir.resolve("out/all.html");
 
-        assertThat(slipway("report", dir.toString(), "-o", out.toString())).isZero();
+        assertThat(slipway("report", dir.toString(), "--html", out.toString())).isZero();
 
         String html = Files.readString(out);
         assertThat(html.indexOf("\"id\" : \"new\"")).isPositive().isLessThan(html.indexOf("\"id\" : \"old\""));
@@ -110,5 +111,17 @@ class ReportCommandTest {
     void anEmptyFolderIsAnError() {
         assertThat(slipway("report", dir.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("no delivery records in");
+    }
+
+    @Test
+    void jsonOutputNamesTheReportFile() throws Exception {
+        writeRecord("a.json", record("json", "prod", 0));
+
+        assertThat(slipway("report", dir.toString(), "-o", "json")).as(err.toString()).isZero();
+
+        JsonNode document = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(document.at("/result/report").asText()).isEqualTo(dir.resolve(ReportCommand.FOLDER_REPORT).toAbsolutePath().toString());
+        assertThat(dir.resolve(ReportCommand.FOLDER_REPORT)).isRegularFile();
+        assertThat(document.get("exitCode").asInt()).isZero();
     }
 }

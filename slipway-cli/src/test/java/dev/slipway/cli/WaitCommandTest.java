@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.testsupport.fakes.ArgoCdFake;
@@ -150,5 +151,33 @@ class WaitCommandTest {
 
         assertThat(code).as(output()).isZero();
         assertThat(output()).doesNotContain(kubeToken);
+    }
+
+    @Test
+    void jsonOutputHoldsTheResultOrTheErrorWithItsKind() throws Exception {
+        argo.application("json-live", "Synced", "Healthy", OURS, "Succeeded");
+        argo.application("json-late", "Synced", "Healthy", OLD, "Succeeded");
+
+        int live = run(Map.of(WaitCommand.ARGOCD_TOKEN_VARIABLE, ARGO_TOKEN), "", "wait", "-o", "json", "--argocd-app", "json-live",
+                "--argocd-url", argo.url(), "--commit", OURS, "--poll-interval", "10ms", "--timeout", "30s");
+        JsonNode result = JsonOutput.MAPPER.readTree(out.toString());
+        out.getBuffer().setLength(0);
+        int late = run(Map.of(WaitCommand.ARGOCD_TOKEN_VARIABLE, ARGO_TOKEN), "", "wait", "-o", "json", "--argocd-app", "json-late",
+                "--argocd-url", argo.url(), "--commit", OURS, "--poll-interval", "10ms", "--timeout", "200ms");
+        JsonNode timeout = JsonOutput.MAPPER.readTree(out.toString());
+        out.getBuffer().setLength(0);
+        int refused = run(Map.of(WaitCommand.ARGOCD_TOKEN_VARIABLE, "canary-cli-wrong-json-3e1f"), "", "wait", "-o", "json",
+                "--argocd-app", "json-live", "--argocd-url", argo.url(), "--commit", OURS);
+        JsonNode auth = JsonOutput.MAPPER.readTree(out.toString());
+
+        assertThat(live).as(output()).isZero();
+        assertThat(result.at("/result/live").asBoolean()).isTrue();
+        assertThat(result.at("/result/commit").asText()).isEqualTo(OURS);
+        assertThat(result.at("/result/status").asText()).contains("Synced");
+        assertThat(late).isEqualTo(4);
+        assertThat(timeout.at("/error/kind").asText()).isEqualTo("timeout");
+        assertThat(refused).isEqualTo(3);
+        assertThat(auth.at("/error/kind").asText()).isEqualTo("auth");
+        assertThat(output()).doesNotContain(ARGO_TOKEN).doesNotContain("canary-cli-wrong-json-3e1f");
     }
 }

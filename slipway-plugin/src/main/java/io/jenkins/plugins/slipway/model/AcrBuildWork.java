@@ -7,7 +7,9 @@ import dev.slipway.image.BuildResult;
 import dev.slipway.registry.PushResult;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryTransport;
+import dev.slipway.support.Event;
 import dev.slipway.support.Events;
+import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import java.io.PrintStream;
@@ -55,6 +57,22 @@ public final class AcrBuildWork implements Serializable {
         BuildResult built = engine.build(build);
         PushResult pushed = engine.push(AcrBuildPlan.pushRequest(built, auth, transport));
         return new HashMap<>(AcrBuildPlan.stepResult(pushed));
+    }
+
+    /**
+     * Builds and pushes as {@link #run(Path)}, and records the delivery: the outcome carries the record also when the
+     * build or push failed, so the controller can store it before failing the step.
+     */
+    public AgentOutcome run(Path workspace, Provenance provenance) {
+        SecretMasker masker = new SecretMasker();
+        register(masker);
+        return RecordedWork.run(provenance, masker, log, Event.Phase.BUILD, (events, recorder) -> {
+            Engine engine = new Engine(new EngineContext(workspace, events));
+            BuildResult built = engine.build(build);
+            PushResult pushed = engine.push(AcrBuildPlan.pushRequest(built, auth, transport));
+            StepRecords.built(recorder, built, pushed);
+            return AcrBuildPlan.stepResult(pushed);
+        });
     }
 
     private void register(SecretMasker masker) {

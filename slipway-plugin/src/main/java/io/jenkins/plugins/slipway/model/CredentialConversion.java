@@ -129,6 +129,32 @@ public final class CredentialConversion {
         }
     }
 
+    /** The kubeconfig held by the secret file credential {@code credentialsId}. */
+    public Secret kubeconfig(String field, String credentialsId) {
+        if (credentialsId == null || credentialsId.isBlank()) {
+            throw new InvalidInputException(field, "is empty", "give the id of a secret file credential holding a kubeconfig");
+        }
+        FoundCredential credential = find(field, credentialsId);
+        if (credential instanceof FoundCredential.SecretFile file) {
+            if (file.content() == null || file.content().isEmpty()) {
+                throw new InvalidInputException(field, "secret file credential '" + credentialsId + "' is empty",
+                        "upload the kubeconfig file to the credential again");
+            }
+            return file.content();
+        }
+        throw new InvalidInputException(field, "credential '" + credentialsId + "' is a " + credential.kind()
+                + ", not a secret file", "store the kubeconfig as a secret file credential");
+    }
+
+    /** The engine identity of the Azure credential {@code credentialsId} (for ARM calls made on the controller). */
+    public AzureIdentity azureIdentity(String field, String credentialsId) {
+        if (credentialsId == null || credentialsId.isBlank()) {
+            throw new InvalidInputException(field, "is empty",
+                    "give the id of an Azure service principal or Azure managed identity credential");
+        }
+        return azureIdentity(field, credentialsId, find(field, credentialsId));
+    }
+
     /** The engine identity of an Azure credential. */
     public static AzureIdentity azureIdentity(String field, String credentialsId, FoundCredential credential) {
         if (credential instanceof FoundCredential.AzureServicePrincipal principal) {

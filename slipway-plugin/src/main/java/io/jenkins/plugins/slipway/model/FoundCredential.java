@@ -63,7 +63,19 @@ public sealed interface FoundCredential {
         }
     }
 
-    /** Any credential kind Slipway does not use (certificate, secret file, ...), named by its class. */
+    /**
+     * plain-credentials' {@code FileCredentials} ("secret file"), such as a kubeconfig; its content read as UTF-8.
+     *
+     * @param fileName the name the file was uploaded with (not secret)
+     */
+    record SecretFile(String fileName, Secret content) implements FoundCredential {
+        @Override
+        public String kind() {
+            return "secret file";
+        }
+    }
+
+    /** Any credential kind Slipway does not use (SSH key, certificate, ...), named by its class. */
     record Unsupported(String typeName) implements FoundCredential {
         @Override
         public String kind() {

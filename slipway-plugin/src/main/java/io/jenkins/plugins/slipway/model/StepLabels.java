@@ -36,6 +36,55 @@ public final class StepLabels {
         return label.append(" → ").append(target).toString();
     }
 
+    /** {@code copy web@sha256:1a2b… → prod.azurecr.io/shop/web}. */
+    public static String acrCopy(String source, String target) {
+        String from = StepValues.text(source);
+        String to = StepValues.text(target);
+        StringBuilder label = new StringBuilder("copy");
+        if (from != null) {
+            label.append(' ').append(shortImage(from));
+        }
+        if (to != null) {
+            label.append(" → ").append(to);
+        }
+        return label.toString();
+    }
+
+    /**
+     * {@code deploy web@sha256:1a2b… → aks-prod/shop}: the first image (and how many more), then the cluster and the
+     * namespace where known; without images, the first manifest path.
+     */
+    public static String aksDeploy(List<String> images, List<String> manifests, String cluster, String namespace) {
+        List<String> cleanImages = StepValues.list(images);
+        List<String> cleanManifests = StepValues.list(manifests);
+        StringBuilder label = new StringBuilder("deploy");
+        if (!cleanImages.isEmpty()) {
+            label.append(' ').append(shortImage(cleanImages.get(0)));
+            if (cleanImages.size() > 1) {
+                label.append(" (+").append(cleanImages.size() - 1).append(cleanImages.size() == 2 ? " image)" : " images)");
+            }
+        } else if (!cleanManifests.isEmpty()) {
+            label.append(' ').append(cleanManifests.get(0));
+        }
+        String where = where(cluster, namespace);
+        return where == null ? label.toString() : label.append(" → ").append(where).toString();
+    }
+
+    /** {@code cluster login aks-prod/shop}. */
+    public static String withAks(String cluster, String namespace) {
+        String where = where(cluster, namespace);
+        return where == null ? "cluster login" : "cluster login " + where;
+    }
+
+    private static String where(String cluster, String namespace) {
+        String c = StepValues.text(cluster);
+        String n = StepValues.text(namespace);
+        if (c == null) {
+            return n == null ? null : "namespace " + n;
+        }
+        return n == null ? c : c + "/" + n;
+    }
+
     public static String withAcr(String registry) {
         String value = StepValues.text(registry);
         return value == null ? "registry login" : "registry login " + value;

@@ -234,8 +234,8 @@ public final class AcrBuildStep extends Step implements Serializable {
             RegistryAuth auth = ControllerLogin.forAgent(credentials.registryAuth("credentialsId",
                     settings.credentialsId()), request.image(), transport, events,
                     Path.of(System.getProperty("java.io.tmpdir")));
-            return workspace.act(new AcrBuildOnAgent(new AcrBuildWork(request, auth, transport,
-                    new ListenerLog(listener))));
+            return StepDeliveries.finish(run, listener, workspace.act(new AcrBuildOnAgent(new AcrBuildWork(request, auth,
+                    transport, new ListenerLog(listener)), StepDeliveries.provenance(getContext()))));
         }
     }
 

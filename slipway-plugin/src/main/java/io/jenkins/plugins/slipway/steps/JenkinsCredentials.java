@@ -10,8 +10,13 @@ import dev.slipway.support.Secret;
 import hudson.model.Run;
 import io.jenkins.plugins.slipway.model.CredentialLookup;
 import io.jenkins.plugins.slipway.model.FoundCredential;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -50,10 +55,23 @@ public final class JenkinsCredentials implements CredentialLookup {
         if (credential instanceof StandardUsernamePasswordCredentials basic) {
             return new FoundCredential.UsernamePassword(basic.getUsername(), secret(basic.getPassword()));
         }
+        if (credential instanceof FileCredentials file) {
+            return new FoundCredential.SecretFile(file.getFileName(), content(file));
+        }
         if (credential instanceof StringCredentials text) {
             return new FoundCredential.SecretText(secret(text.getSecret()));
         }
         return new FoundCredential.Unsupported(credential.getClass().getSimpleName());
+    }
+
+    private static Secret content(FileCredentials file) {
+        try (InputStream in = file.getContent()) {
+            return Secret.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the message of the credential store's failure is not quoted: it may name the stored file
+            throw new UncheckedIOException(new IOException("cannot read the content of the secret file credential"
+                    + " uploaded as '" + file.getFileName() + "'"));
+        }
     }
 
     private static Secret secret(hudson.util.Secret secret) {

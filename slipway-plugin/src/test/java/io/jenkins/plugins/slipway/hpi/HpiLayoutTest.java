@@ -102,10 +102,13 @@ class HpiLayoutTest {
                         + "io.jenkins.plugins.slipway.environments.SlipwayEnvironments\n"
                         + "io.jenkins.plugins.slipway.freestyle.DeliverBuilder$DescriptorImpl\n"
                         + "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl\n"
+                        + "io.jenkins.plugins.slipway.steps.AcrCopyStep$DescriptorImpl\n"
+                        + "io.jenkins.plugins.slipway.steps.AksDeployStep$DescriptorImpl\n"
                         + "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl\n"
                         + "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl\n"
                         + "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl\n"
-                        + "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl\n");
+                        + "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl\n"
+                        + "io.jenkins.plugins.slipway.steps.WithAksStep$DescriptorImpl\n");
         assertThat(read("index.jelly")).startsWith("<?jelly escape-by-default='true'?>").contains("<div>");
     }
 

@@ -35,7 +35,8 @@ import org.w3c.dom.NodeList;
 class StepFormsTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {AcrBuildStep.class, WithAcrStep.class, GitOpsUpdateStep.class, WaitForSyncStep.class,
+    @ValueSource(classes = {AcrBuildStep.class, WithAcrStep.class, AcrCopyStep.class, AksDeployStep.class, WithAksStep.class,
+            GitOpsUpdateStep.class, WaitForSyncStep.class,
             DeliverBuilder.class, DeliveryEnvironment.class})
     void everyFieldOfTheFormBindsToTheStepAndHasHelp(Class<?> step) throws Exception {
         Set<String> formFields = formFields(step);

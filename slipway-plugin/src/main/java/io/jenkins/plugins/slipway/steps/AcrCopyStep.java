@@ -1,0 +1,194 @@
+package io.jenkins.plugins.slipway.steps;
+
+import dev.slipway.image.ImageRef;
+import dev.slipway.registry.CopyRequest;
+import dev.slipway.registry.RegistryAuth;
+import dev.slipway.registry.RegistryTransport;
+import dev.slipway.support.Events;
+import dev.slipway.support.SecretMasker;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.slipway.model.AcrCopyPlan;
+import io.jenkins.plugins.slipway.model.AcrCopySettings;
+import io.jenkins.plugins.slipway.model.AcrCopyWork;
+import io.jenkins.plugins.slipway.model.AgentOutcome;
+import io.jenkins.plugins.slipway.model.ControllerLogin;
+import io.jenkins.plugins.slipway.model.CredentialConversion;
+import io.jenkins.plugins.slipway.model.EventLines;
+import io.jenkins.plugins.slipway.model.StepLabels;
+import io.jenkins.plugins.slipway.model.StepValues;
+import java.io.File;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import jenkins.MasterToSlaveFileCallable;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code acrCopy source: img.image, target: 'prod.azurecr.io/shop/web', tags: '1.4'}: copy an image by digest to
+ * another repository or registry, registry to registry, without rebuilding it. Returns a map: {@code image}
+ * (target repository@digest), {@code digest} (the source's), {@code tags}. Each registry may have its own credential.
+ */
+public final class AcrCopyStep extends Step implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final String target;
+    private String tags;
+    private String sourceCredentialsId;
+    private String targetCredentialsId;
+
+    @DataBoundConstructor
+    public AcrCopyStep(String source, String target) {
+        this.source = StepValues.text(source);
+        this.target = StepValues.text(target);
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    /** Tags separated by commas, spaces or new lines. */
+    public String getTags() {
+        return tags;
+    }
+
+    @DataBoundSetter
+    public void setTags(String tags) {
+        List<String> list = StepValues.splitTags(tags);
+        this.tags = list.isEmpty() ? null : String.join(" ", list);
+    }
+
+    public String getSourceCredentialsId() {
+        return sourceCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setSourceCredentialsId(String sourceCredentialsId) {
+        this.sourceCredentialsId = StepValues.text(sourceCredentialsId);
+    }
+
+    public String getTargetCredentialsId() {
+        return targetCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTargetCredentialsId(String targetCredentialsId) {
+        this.targetCredentialsId = StepValues.text(targetCredentialsId);
+    }
+
+    /** The settings as the plain model takes them. */
+    public AcrCopySettings settings() {
+        return AcrCopySettings.of(source, target)
+                .withTags(StepValues.splitTags(tags))
+                .withSourceCredentialsId(sourceCredentialsId)
+                .withTargetCredentialsId(targetCredentialsId);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this);
+    }
+
+    /** Resolves credentials on the controller (Azure identities exchanged there), then copies from the agent. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, String>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final AcrCopyStep step;
+
+        Execution(StepContext context, AcrCopyStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, String> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            FilePath workspace = getContext().get(FilePath.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            AcrCopySettings settings = step.settings();
+            ImageRef source = AcrCopyPlan.source(settings);
+            ImageRef target = AcrCopyPlan.target(settings);
+            CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
+            RegistryTransport transport = RegistryTransport.defaults();
+            PrintStream log = listener.getLogger();
+            Events events = new Events(Clock.systemUTC(), new SecretMasker())
+                    .subscribe(event -> EventLines.line(event).ifPresent(log::println));
+            Path controllerTemp = Path.of(System.getProperty("java.io.tmpdir"));
+            RegistryAuth sourceAuth = ControllerLogin.forAgent(credentials.registryAuth("sourceCredentialsId",
+                    settings.sourceCredentialsId()), source, transport, events, controllerTemp);
+            RegistryAuth targetAuth = ControllerLogin.forAgent(credentials.registryAuth(
+                    settings.targetCredentialsId() != null ? "targetCredentialsId" : "sourceCredentialsId",
+                    settings.effectiveTargetCredentialsId()), target, transport, events, controllerTemp);
+            CopyRequest request = AcrCopyPlan.copyRequest(settings, sourceAuth, targetAuth, transport);
+            AgentOutcome outcome = workspace.act(new CopyOnAgent(new AcrCopyWork(request,
+                    StepDeliveries.provenance(getContext()), new ListenerLog(listener))));
+            return StepDeliveries.finish(run, listener, outcome);
+        }
+    }
+
+    /** Carries {@link AcrCopyWork} to the agent of the workspace and runs it there. */
+    static final class CopyOnAgent extends MasterToSlaveFileCallable<AgentOutcome> {
+        private static final long serialVersionUID = 1L;
+
+        private final AcrCopyWork work;
+
+        CopyOnAgent(AcrCopyWork work) {
+            this.work = Objects.requireNonNull(work, "work");
+        }
+
+        @Override
+        public AgentOutcome invoke(File workspace, VirtualChannel channel) {
+            return work.run(workspace.toPath());
+        }
+    }
+
+    @Extension
+    @Symbol("acrCopy")
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "acrCopy";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Copy an image by digest to another repository or registry";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            Object source = namedArgs.get("source");
+            Object target = namedArgs.get("target");
+            return StepLabels.acrCopy(source == null ? null : source.toString(),
+                    target == null ? null : target.toString());
+        }
+    }
+}

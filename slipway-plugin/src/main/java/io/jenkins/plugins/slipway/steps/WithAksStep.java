@@ -1,0 +1,258 @@
+package io.jenkins.plugins.slipway.steps;
+
+import dev.slipway.kube.ClusterAccess;
+import dev.slipway.kube.Kubeconfigs;
+import dev.slipway.support.SecretMasker;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.slipway.model.AfterBody;
+import io.jenkins.plugins.slipway.model.ClusterSettings;
+import io.jenkins.plugins.slipway.model.ControllerClusterLogin;
+import io.jenkins.plugins.slipway.model.CredentialConversion;
+import io.jenkins.plugins.slipway.model.KubeconfigFiles;
+import io.jenkins.plugins.slipway.model.StepLabels;
+import io.jenkins.plugins.slipway.model.StepValues;
+import java.io.File;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Set;
+import jenkins.MasterToSlaveFileCallable;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code withAks(clusterName: 'aks-prod', …) { sh 'kubectl get pods' }}: cluster access for the body's own tools.
+ * The controller resolves the credential (for AKS it fetches the cluster's short-lived credentials through Azure
+ * Resource Manager); the agent writes a private kubeconfig named by {@code KUBECONFIG}; the body's callback deletes it
+ * when the body ends, also when it fails.
+ */
+public final class WithAksStep extends Step implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String kubeconfigCredentialsId;
+    private String azureCredentialsId;
+    private String subscriptionId;
+    private String resourceGroup;
+    private String clusterName;
+    private boolean admin;
+
+    @DataBoundConstructor
+    public WithAksStep() {
+        // every value is optional on its own; which ones are needed depends on how the cluster is reached
+    }
+
+    public String getKubeconfigCredentialsId() {
+        return kubeconfigCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
+        this.kubeconfigCredentialsId = StepValues.text(kubeconfigCredentialsId);
+    }
+
+    public String getAzureCredentialsId() {
+        return azureCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setAzureCredentialsId(String azureCredentialsId) {
+        this.azureCredentialsId = StepValues.text(azureCredentialsId);
+    }
+
+    public String getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    @DataBoundSetter
+    public void setSubscriptionId(String subscriptionId) {
+        this.subscriptionId = StepValues.text(subscriptionId);
+    }
+
+    public String getResourceGroup() {
+        return resourceGroup;
+    }
+
+    @DataBoundSetter
+    public void setResourceGroup(String resourceGroup) {
+        this.resourceGroup = StepValues.text(resourceGroup);
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    @DataBoundSetter
+    public void setClusterName(String clusterName) {
+        this.clusterName = StepValues.text(clusterName);
+    }
+
+    public boolean getAdmin() {
+        return admin;
+    }
+
+    @DataBoundSetter
+    public void setAdmin(boolean admin) {
+        this.admin = admin;
+    }
+
+    /** The cluster access as the plain model takes it. */
+    public ClusterSettings cluster() {
+        return new ClusterSettings(kubeconfigCredentialsId, null, azureCredentialsId, subscriptionId, resourceGroup,
+                clusterName, admin);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this);
+    }
+
+    static final class Execution extends GeneralNonBlockingStepExecution {
+
+        private static final long serialVersionUID = 1L;
+
+        private final WithAksStep step;
+
+        Execution(StepContext context, WithAksStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        public boolean start() {
+            run(this::login);
+            return false;
+        }
+
+        private void login() throws Exception {
+            ClusterSettings cluster = step.cluster().validated();
+            Run<?, ?> run = getContext().get(Run.class);
+            FilePath workspace = getContext().get(FilePath.class);
+            SecretMasker masker = new SecretMasker();
+            ClusterAccess.Kubeconfig access = ControllerClusterLogin.forAgent(cluster,
+                    new CredentialConversion(new JenkinsCredentials(run)), Kubeconfigs.AzureTokens.azureIdentity(masker),
+                    null, masker);
+            KubeconfigFiles.KubeconfigFolder folder = workspace.act(new WriteKubeconfig(
+                    new KubeconfigFiles.AgentKubeconfig(access.content())));
+            EnvironmentExpander environment = EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
+                    EnvironmentExpander.constant(folder.environment()));
+            getContext().newBodyInvoker().withContext(environment).withCallback(new RemoveKubeconfig(folder)).start();
+        }
+
+        /**
+         * Runs when the body has ended, successfully or not: removes the kubeconfig on the agent (on a thread of its
+         * own, as agent I/O must not run on the Pipeline thread), then reports the body's outcome ({@link AfterBody}).
+         */
+        private final class RemoveKubeconfig extends BodyExecutionCallback {
+            private static final long serialVersionUID = 1L;
+
+            private final KubeconfigFiles.KubeconfigFolder folder;
+
+            RemoveKubeconfig(KubeconfigFiles.KubeconfigFolder folder) {
+                this.folder = folder;
+            }
+
+            @Override
+            public void onSuccess(StepContext context, Object result) {
+                run(() -> AfterBody.succeeded(result, () -> remove(context), outcome(context)));
+            }
+
+            @Override
+            public void onFailure(StepContext context, Throwable failure) {
+                run(() -> AfterBody.failed(failure, () -> remove(context), outcome(context)));
+            }
+
+            private void remove(StepContext context) throws Exception {
+                context.get(FilePath.class).act(new DeleteKubeconfig(folder));
+            }
+        }
+
+        private static AfterBody.Outcome outcome(StepContext context) {
+            return new AfterBody.Outcome() {
+                @Override
+                public void success(Object result) {
+                    context.onSuccess(result);
+                }
+
+                @Override
+                public void failure(Throwable failure) {
+                    context.onFailure(failure);
+                }
+            };
+        }
+    }
+
+    /** Writes the kubeconfig in a private folder next to the workspace ({@code <workspace>@tmp}, Jenkins' own place). */
+    static final class WriteKubeconfig extends MasterToSlaveFileCallable<KubeconfigFiles.KubeconfigFolder> {
+        private static final long serialVersionUID = 1L;
+
+        private final KubeconfigFiles.AgentKubeconfig kubeconfig;
+
+        WriteKubeconfig(KubeconfigFiles.AgentKubeconfig kubeconfig) {
+            this.kubeconfig = kubeconfig;
+        }
+
+        @Override
+        public KubeconfigFiles.KubeconfigFolder invoke(File workspace, VirtualChannel channel) {
+            return KubeconfigFiles.write(kubeconfig, KubeconfigFiles.temporaryFolderOf(workspace.toPath()));
+        }
+    }
+
+    static final class DeleteKubeconfig extends MasterToSlaveFileCallable<Void> {
+        private static final long serialVersionUID = 1L;
+
+        private final KubeconfigFiles.KubeconfigFolder folder;
+
+        DeleteKubeconfig(KubeconfigFiles.KubeconfigFolder folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        public Void invoke(File workspace, VirtualChannel channel) {
+            KubeconfigFiles.remove(folder);
+            return null;
+        }
+    }
+
+    @Extension
+    @Symbol("withAks")
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "withAks";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Kubernetes cluster access for the tools in the block";
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            Object cluster = namedArgs.get("clusterName");
+            return StepLabels.withAks(cluster == null ? null : cluster.toString(), null);
+        }
+    }
+}
