@@ -25,6 +25,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public int getNumber() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public String getUrl() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public JobT getParent() {
         throw new UnsupportedOperationException("stand-in");
     }

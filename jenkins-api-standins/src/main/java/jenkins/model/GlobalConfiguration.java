@@ -10,4 +10,9 @@ public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration
     protected GlobalConfiguration() {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public boolean configure(org.kohsuke.stapler.StaplerRequest2 req, net.sf.json.JSONObject json)
+            throws FormException {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

@@ -33,6 +33,10 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public String getRootUrl() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public hudson.ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException("stand-in");
     }

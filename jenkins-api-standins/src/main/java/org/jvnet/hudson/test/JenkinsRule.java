@@ -37,6 +37,18 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public void configRoundtrip() throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public <B extends hudson.tasks.Builder> B configRoundtrip(B before) throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void assertEqualDataBoundBeans(Object lhs, Object rhs) throws Exception {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public java.net.URL getURL() throws IOException {
         throw new UnsupportedOperationException("stand-in");
     }

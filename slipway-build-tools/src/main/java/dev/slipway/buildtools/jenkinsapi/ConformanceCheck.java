@@ -267,7 +267,8 @@ public final class ConformanceCheck {
      * the harness, workflow-job or workflow-cps, so in Jenkins its classes could not see them.
      */
     private static final List<String> TEST_ONLY_PACKAGES = List.of("org.jvnet.hudson.test",
-            "org.jenkinsci.plugins.workflow.job", "org.jenkinsci.plugins.workflow.cps", "hudson.slaves");
+            "org.jenkinsci.plugins.workflow.job", "org.jenkinsci.plugins.workflow.cps", "hudson.slaves",
+            "io.jenkins.plugins.casc");
 
     /** False (and a problem reported) when an API-package class does not exist for real. */
     private boolean checkClassExists(String className, String where) {

@@ -7,6 +7,7 @@ import dev.slipway.image.BuildResult;
 import dev.slipway.registry.PushResult;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryTransport;
+import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
 import dev.slipway.support.Provenance;
@@ -34,8 +35,16 @@ public final class AcrBuildWork implements Serializable {
     private final RegistryAuth auth;
     private final RegistryTransport transport;
     private final BuildLog log;
+    private final NetworkSettings network;
 
     public AcrBuildWork(BuildRequest build, RegistryAuth auth, RegistryTransport transport, BuildLog log) {
+        this(build, auth, transport, NetworkSettings.direct(), log);
+    }
+
+    /** @param network the controller's proxy settings (Jenkins' HTTP proxy), honoured by the agent's connections */
+    public AcrBuildWork(BuildRequest build, RegistryAuth auth, RegistryTransport transport, NetworkSettings network,
+            BuildLog log) {
+        this.network = network == null ? NetworkSettings.direct() : network;
         this.build = Objects.requireNonNull(build, "build");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.transport = transport == null ? RegistryTransport.defaults() : transport;
@@ -53,7 +62,7 @@ public final class AcrBuildWork implements Serializable {
         register(masker);
         Events events = new Events(Clock.systemUTC(), masker)
                 .subscribe(event -> EventLines.line(event).ifPresent(out::println));
-        Engine engine = new Engine(new EngineContext(workspace, events));
+        Engine engine = new Engine(new EngineContext(workspace, events).withNetwork(network));
         BuildResult built = engine.build(build);
         PushResult pushed = engine.push(AcrBuildPlan.pushRequest(built, auth, transport));
         return new HashMap<>(AcrBuildPlan.stepResult(pushed));
@@ -67,7 +76,7 @@ public final class AcrBuildWork implements Serializable {
         SecretMasker masker = new SecretMasker();
         register(masker);
         return RecordedWork.run(provenance, masker, log, Event.Phase.BUILD, (events, recorder) -> {
-            Engine engine = new Engine(new EngineContext(workspace, events));
+            Engine engine = new Engine(new EngineContext(workspace, events).withNetwork(network));
             BuildResult built = engine.build(build);
             PushResult pushed = engine.push(AcrBuildPlan.pushRequest(built, auth, transport));
             StepRecords.built(recorder, built, pushed);

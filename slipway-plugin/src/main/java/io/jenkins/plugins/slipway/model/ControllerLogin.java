@@ -5,6 +5,7 @@ import dev.slipway.image.ImageRef;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryLogin;
 import dev.slipway.registry.RegistryTransport;
+import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.Events;
 import java.nio.file.Path;
 
@@ -20,12 +21,13 @@ public final class ControllerLogin {
     /**
      * @param controllerTemp a folder on the controller for the engine context (the exchange writes no file)
      */
-    public static RegistryAuth forAgent(RegistryAuth auth, ImageRef image, RegistryTransport transport, Events events,
+    public static RegistryAuth forAgent(RegistryAuth auth, ImageRef image, RegistryTransport transport, NetworkSettings network,
+            Events events,
             Path controllerTemp) {
         if (!(auth instanceof RegistryAuth.AzureAd)) {
             return auth;
         }
-        RegistryLogin.LoginCredentials login = new RegistryLogin(new EngineContext(controllerTemp, events))
+        RegistryLogin.LoginCredentials login = new RegistryLogin(new EngineContext(controllerTemp, events).withNetwork(network))
                 .credentials(image.registry(), auth, transport);
         return new RegistryAuth.AcrRefreshToken(login.password());
     }

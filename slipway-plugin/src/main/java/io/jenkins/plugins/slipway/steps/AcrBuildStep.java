@@ -1,6 +1,7 @@
 package io.jenkins.plugins.slipway.steps;
 
 import dev.slipway.image.BuildRequest;
+import dev.slipway.image.ImageRef;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryTransport;
 import dev.slipway.support.Events;
@@ -9,6 +10,8 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
+import io.jenkins.plugins.slipway.environments.StepEnvironment;
 import io.jenkins.plugins.slipway.model.AcrBuildPlan;
 import io.jenkins.plugins.slipway.model.AcrBuildSettings;
 import io.jenkins.plugins.slipway.model.AcrBuildWork;
@@ -17,6 +20,9 @@ import io.jenkins.plugins.slipway.model.CredentialConversion;
 import io.jenkins.plugins.slipway.model.EventLines;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
+import dev.slipway.support.NetworkSettings;
+import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
+import io.jenkins.plugins.slipway.proxy.ProxyMapper;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -53,6 +59,7 @@ public final class AcrBuildStep extends Step implements Serializable {
     private String platform;
     private String secrets;
     private String credentialsId;
+    private String environment;
 
     @DataBoundConstructor
     public AcrBuildStep(String image) {
@@ -152,8 +159,32 @@ public final class AcrBuildStep extends Step implements Serializable {
         this.credentialsId = StepValues.text(credentialsId);
     }
 
+    /** A Slipway environment: its registry goes in front of an image without one, its credential when none is given. */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = StepValues.text(environment);
+    }
+
     /** The settings as the plain model takes them. */
     public AcrBuildSettings settings() {
+        return settings(image, credentialsId);
+    }
+
+    /** The settings, with the named environment's registry and credential for what the step leaves out. */
+    AcrBuildSettings settings(String jobFullName) {
+        if (environment == null) {
+            return settings();
+        }
+        StepEnvironment.RegistryTarget target = StepEnvironment.forImage(SlipwayEnvironments.get().catalog(),
+                environment, jobFullName, image, credentialsId);
+        return settings(target.target(), target.credentialsId());
+    }
+
+    private AcrBuildSettings settings(String image, String credentialsId) {
         return AcrBuildSettings.of(image)
                 .withDockerfile(dockerfile)
                 .withContext(context)
@@ -188,21 +219,23 @@ public final class AcrBuildStep extends Step implements Serializable {
             Run<?, ?> run = getContext().get(Run.class);
             FilePath workspace = getContext().get(FilePath.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            AcrBuildSettings settings = step.settings();
+            AcrBuildSettings settings = step.settings(run.getParent().getFullName());
             CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
             List<BuildRequest.BuildSecret> secrets = new ArrayList<>();
             settings.secrets().forEach((id, credentialsId) -> secrets.add(credentials.buildSecret("secrets", id,
                     credentialsId)));
+            // Jenkins' proxy for every connection, except to its "no proxy" hosts
+            NetworkSettings network = ProxyMapper.network(JenkinsProxy.current());
             RegistryTransport transport = RegistryTransport.defaults();
             BuildRequest request = AcrBuildPlan.buildRequest(settings, secrets, transport);
             PrintStream log = listener.getLogger();
             Events events = new Events(Clock.systemUTC(), new SecretMasker())
                     .subscribe(event -> EventLines.line(event).ifPresent(log::println));
             RegistryAuth auth = ControllerLogin.forAgent(credentials.registryAuth("credentialsId",
-                    settings.credentialsId()), request.image(), transport, events,
+                    settings.credentialsId()), request.image(), transport, network, events,
                     Path.of(System.getProperty("java.io.tmpdir")));
             return StepDeliveries.finish(run, listener, workspace.act(new AcrBuildOnAgent(new AcrBuildWork(request, auth,
-                    transport, new ListenerLog(listener)), StepDeliveries.provenance(getContext()))));
+                    transport, network, new ListenerLog(listener)), StepDeliveries.provenance(getContext()))));
         }
     }
 

@@ -5,7 +5,10 @@ import dev.slipway.registry.CopyRequest;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryTransport;
 import dev.slipway.support.Events;
+import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.SecretMasker;
+import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
+import io.jenkins.plugins.slipway.proxy.ProxyMapper;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -132,15 +135,16 @@ public final class AcrCopyStep extends Step implements Serializable {
             ImageRef target = AcrCopyPlan.target(settings);
             CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
             RegistryTransport transport = RegistryTransport.defaults();
+            NetworkSettings network = ProxyMapper.network(JenkinsProxy.current());
             PrintStream log = listener.getLogger();
             Events events = new Events(Clock.systemUTC(), new SecretMasker())
                     .subscribe(event -> EventLines.line(event).ifPresent(log::println));
             Path controllerTemp = Path.of(System.getProperty("java.io.tmpdir"));
             RegistryAuth sourceAuth = ControllerLogin.forAgent(credentials.registryAuth("sourceCredentialsId",
-                    settings.sourceCredentialsId()), source, transport, events, controllerTemp);
+                    settings.sourceCredentialsId()), source, transport, network, events, controllerTemp);
             RegistryAuth targetAuth = ControllerLogin.forAgent(credentials.registryAuth(
                     settings.targetCredentialsId() != null ? "targetCredentialsId" : "sourceCredentialsId",
-                    settings.effectiveTargetCredentialsId()), target, transport, events, controllerTemp);
+                    settings.effectiveTargetCredentialsId()), target, transport, network, events, controllerTemp);
             CopyRequest request = AcrCopyPlan.copyRequest(settings, sourceAuth, targetAuth, transport);
             AgentOutcome outcome = workspace.act(new CopyOnAgent(new AcrCopyWork(request,
                     StepDeliveries.provenance(getContext()), new ListenerLog(listener))));

@@ -44,6 +44,8 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
+import io.jenkins.plugins.slipway.environments.DeliverySettings;
+import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -75,6 +77,7 @@ public final class GitOpsUpdateStep extends Step implements Serializable {
     private String pullRequestApiUrl;
     private String pullRequestCredentialsId;
     private boolean allowDowngrade;
+    private String environment;
 
     @DataBoundConstructor
     public GitOpsUpdateStep(String repository, String image) {
@@ -210,6 +213,29 @@ public final class GitOpsUpdateStep extends Step implements Serializable {
         this.allowDowngrade = allowDowngrade;
     }
 
+    /** A Slipway environment: its GitOps repository, branch, path and Git credential when the step gives none. */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = StepValues.text(environment);
+    }
+
+    /** The settings, with the named environment's values for what the step leaves out (after its access rule). */
+    GitOpsUpdateSettings settings(String jobFullName) {
+        if (environment == null) {
+            return settings();
+        }
+        DeliverySettings merged = SlipwayEnvironments.get().catalog().resolve(environment, jobFullName,
+                DeliverySettings.builder().gitRepository(repository).gitBranch(branch).gitPath(path)
+                        .gitCredentialsId(credentialsId).build());
+        return new GitOpsUpdateSettings(merged.gitRepository(), image, merged.gitBranch(), merged.gitPath(), pin,
+                message, author, merged.gitCredentialsId(), knownHosts, acceptNewHostKey, pullRequest, pullRequestHost,
+                pullRequestApiUrl, pullRequestCredentialsId, allowDowngrade);
+    }
+
     /** The settings as the plain model takes them. */
     public GitOpsUpdateSettings settings() {
         return new GitOpsUpdateSettings(repository, image, branch, path, pin, message, author, credentialsId, knownHosts,
@@ -244,7 +270,7 @@ public final class GitOpsUpdateStep extends Step implements Serializable {
             FilePath workspace = getContext().get(FilePath.class);
             TaskListener listener = getContext().get(TaskListener.class);
             EnvVars environment = getContext().get(EnvVars.class);
-            GitOpsUpdateSettings settings = step.settings();
+            GitOpsUpdateSettings settings = step.settings(run.getParent().getFullName());
             CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
             GitAuth auth = credentials.gitAuth("credentialsId", settings.credentialsId(), settings.knownHosts(),
                     settings.acceptNewHostKey());

@@ -24,10 +24,10 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * ({@code findCredentialById} also records the use for credential tracking). It copies what Slipway needs into a
  * {@link FoundCredential}; the rest of the conversion is plain code.
  */
-final class JenkinsCredentials implements CredentialLookup {
+public final class JenkinsCredentials implements CredentialLookup {
     private final Run<?, ?> run;
 
-    JenkinsCredentials(Run<?, ?> run) {
+    public JenkinsCredentials(Run<?, ?> run) {
         this.run = run;
     }
 

@@ -11,12 +11,16 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
+import io.jenkins.plugins.slipway.environments.StepEnvironment;
 import io.jenkins.plugins.slipway.model.AfterBody;
 import io.jenkins.plugins.slipway.model.CredentialConversion;
 import io.jenkins.plugins.slipway.model.EventLines;
 import io.jenkins.plugins.slipway.model.LoginFiles;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
+import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
+import io.jenkins.plugins.slipway.proxy.ProxyMapper;
 import java.io.File;
 import java.io.PrintStream;
 import java.io.Serializable;
@@ -48,6 +52,7 @@ public final class WithAcrStep extends Step implements Serializable {
 
     private final String registry;
     private String credentialsId;
+    private String environment;
 
     @DataBoundConstructor
     public WithAcrStep(String registry) {
@@ -65,6 +70,16 @@ public final class WithAcrStep extends Step implements Serializable {
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = StepValues.text(credentialsId);
+    }
+
+    /** A Slipway environment: its registry and credential when the step gives none. */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = StepValues.text(environment);
     }
 
     @Override
@@ -90,23 +105,32 @@ public final class WithAcrStep extends Step implements Serializable {
         }
 
         private void login() throws Exception {
-            if (step.registry == null) {
+            Run<?, ?> run = getContext().get(Run.class);
+            String registry = step.registry;
+            String credentialsId = step.credentialsId;
+            if (step.environment != null) {
+                StepEnvironment.RegistryTarget target = StepEnvironment.forRegistry(SlipwayEnvironments.get().catalog(),
+                        step.environment, run.getParent().getFullName(), registry, credentialsId);
+                registry = target.target();
+                credentialsId = target.credentialsId();
+            }
+            if (registry == null) {
                 throw new InvalidInputException("registry", "is empty", "give the registry host, e.g. shop.azurecr.io");
             }
-            if (step.credentialsId == null) {
+            if (credentialsId == null) {
                 throw new InvalidInputException("credentialsId", "is empty",
                         "give the id of an Azure or username/password credential");
             }
-            Run<?, ?> run = getContext().get(Run.class);
             FilePath workspace = getContext().get(FilePath.class);
             TaskListener listener = getContext().get(TaskListener.class);
             PrintStream log = listener.getLogger();
             Events events = new Events(Clock.systemUTC(), new SecretMasker())
                     .subscribe(event -> EventLines.line(event).ifPresent(log::println));
             RegistryLogin.LoginCredentials credentials = new RegistryLogin(new EngineContext(
-                    Path.of(System.getProperty("java.io.tmpdir")), events))
-                    .credentials(step.registry, new CredentialConversion(new JenkinsCredentials(run))
-                            .registryAuth("credentialsId", step.credentialsId), RegistryTransport.defaults());
+                    Path.of(System.getProperty("java.io.tmpdir")), events).withNetwork(ProxyMapper.network(JenkinsProxy.current())))
+                    .credentials(registry, new CredentialConversion(new JenkinsCredentials(run))
+                            .registryAuth("credentialsId", credentialsId),
+                            RegistryTransport.defaults());
             LoginFiles.LoginFolder folder = workspace.act(new WriteLogin(LoginFiles.AgentLogin.of(credentials)));
             EnvironmentExpander environment = EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
                     EnvironmentExpander.constant(folder.environment()));

@@ -37,7 +37,7 @@ class StepsReferenceTest {
         assertThat(acrBuild.fields().get(0)).isEqualTo(new StepsReference.Field("image", "String", true,
                 "The repository to push to, without tag or digest, e.g. `shop.azurecr.io/shop/web`. Required."));
         assertThat(acrBuild.fields()).extracting(StepsReference.Field::name).containsExactly("image", "buildArgs",
-                "context", "credentialsId", "dockerfile", "labels", "platform", "secrets", "tags", "target");
+                "context", "credentialsId", "dockerfile", "environment", "labels", "platform", "secrets", "tags", "target");
         assertThat(acrBuild.fields()).filteredOn(f -> !f.name().equals("image"))
                 .allSatisfy(f -> assertThat(f.required()).isFalse());
     }

@@ -98,7 +98,10 @@ class HpiLayoutTest {
                 "io/jenkins/plugins/slipway/steps/SlipwayVersionStep$DescriptorImpl.class",
                 "io/jenkins/plugins/slipway/steps/SlipwayVersionStep/help.html");
         assertThat(read("META-INF/services/annotations/org.jenkinsci.Symbol"))
-                .isEqualTo("io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl\n"
+                .isEqualTo("io.jenkins.plugins.slipway.environments.DeliveryEnvironment$DescriptorImpl\n"
+                        + "io.jenkins.plugins.slipway.environments.SlipwayEnvironments\n"
+                        + "io.jenkins.plugins.slipway.freestyle.DeliverBuilder$DescriptorImpl\n"
+                        + "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl\n"
                         + "io.jenkins.plugins.slipway.steps.AcrCopyStep$DescriptorImpl\n"
                         + "io.jenkins.plugins.slipway.steps.AksDeployStep$DescriptorImpl\n"
                         + "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl\n"

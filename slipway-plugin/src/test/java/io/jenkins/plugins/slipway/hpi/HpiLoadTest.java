@@ -92,7 +92,10 @@ class HpiLoadTest {
                 "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl",
                 "io.jenkins.plugins.slipway.steps.WithAksStep$DescriptorImpl",
-                "io.jenkins.plugins.slipway.records.EnvironmentsActionFactory");
+                "io.jenkins.plugins.slipway.records.EnvironmentsActionFactory",
+                "io.jenkins.plugins.slipway.environments.DeliveryEnvironment$DescriptorImpl",
+                "io.jenkins.plugins.slipway.environments.SlipwayEnvironments",
+                "io.jenkins.plugins.slipway.freestyle.DeliverBuilder$DescriptorImpl");
         for (String step : List.of("AcrBuildStep", "AcrCopyStep", "AksDeployStep", "SlipwayVersionStep", "WithAcrStep",
                 "WithAksStep", "GitOpsUpdateStep", "WaitForSyncStep")) {
             assertThat(elements.get(classNames.indexOf("io.jenkins.plugins.slipway.steps." + step + "$DescriptorImpl")))
@@ -115,15 +118,18 @@ class HpiLoadTest {
         @SuppressWarnings("unchecked")
         Class<Annotation> symbol = (Class<Annotation>) plugin.loadClass("org.jenkinsci.Symbol");
 
-        java.util.Map<String, String> expected = java.util.Map.of(
-                "io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl", "acrBuild",
-                "io.jenkins.plugins.slipway.steps.AcrCopyStep$DescriptorImpl", "acrCopy",
-                "io.jenkins.plugins.slipway.steps.AksDeployStep$DescriptorImpl", "aksDeploy",
-                "io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl", "slipwayVersion",
-                "io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr",
-                "io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl", "gitopsUpdate",
-                "io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl", "waitForSync",
-                "io.jenkins.plugins.slipway.steps.WithAksStep$DescriptorImpl", "withAks");
+        java.util.Map<String, String> expected = java.util.Map.ofEntries(
+                java.util.Map.entry("io.jenkins.plugins.slipway.steps.AcrBuildStep$DescriptorImpl", "acrBuild"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.steps.AcrCopyStep$DescriptorImpl", "acrCopy"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.steps.AksDeployStep$DescriptorImpl", "aksDeploy"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.steps.SlipwayVersionStep$DescriptorImpl", "slipwayVersion"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.steps.WithAcrStep$DescriptorImpl", "withAcr"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.steps.GitOpsUpdateStep$DescriptorImpl", "gitopsUpdate"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.steps.WaitForSyncStep$DescriptorImpl", "waitForSync"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.steps.WithAksStep$DescriptorImpl", "withAks"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.environments.DeliveryEnvironment$DescriptorImpl", "environment"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.environments.SlipwayEnvironments", "slipway"),
+                java.util.Map.entry("io.jenkins.plugins.slipway.freestyle.DeliverBuilder$DescriptorImpl", "slipwayDeliver"));
         for (String name : names.lines().toList()) {
             Annotation onClass = Class.forName(name, false, plugin).getAnnotation(symbol);
             assertThat(onClass).as(name).isNotNull();

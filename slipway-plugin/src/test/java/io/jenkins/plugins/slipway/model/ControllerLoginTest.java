@@ -10,6 +10,7 @@ import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryTransport;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.Events;
+import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.Secret;
 import dev.slipway.testsupport.process.FreePorts;
 import dev.slipway.testsupport.registry.RegistryServer;
@@ -35,7 +36,7 @@ class ControllerLoginTest {
         for (RegistryAuth auth : new RegistryAuth[] {new RegistryAuth.Anonymous(),
                 new RegistryAuth.Basic("shopacr", Secret.of("password")),
                 new RegistryAuth.AcrRefreshToken(Secret.of("refresh"))}) {
-            assertThat(ControllerLogin.forAgent(auth, image, RegistryTransport.defaults(), Events.silent(), temp))
+            assertThat(ControllerLogin.forAgent(auth, image, RegistryTransport.defaults(), NetworkSettings.direct(), Events.silent(), temp))
                     .isSameAs(auth);
         }
     }
@@ -53,7 +54,7 @@ class ControllerLoginTest {
                 "client-on-controller", Secret.of(CANARY)), "https://127.0.0.1:" + FreePorts.next() + "/");
 
         assertThatThrownBy(() -> ControllerLogin.forAgent(azure, image,
-                RegistryTransport.defaults().withPlainHttp(acr.hostPort()).withMaxAttempts(1), Events.silent(), temp))
+                RegistryTransport.defaults().withPlainHttp(acr.hostPort()).withMaxAttempts(1), NetworkSettings.direct(), Events.silent(), temp))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("client-on-controller")
                 .hasMessageNotContaining(CANARY);

@@ -14,10 +14,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
+import io.jenkins.plugins.slipway.environments.DeliveryEnvironment;
+import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
+import io.jenkins.plugins.slipway.freestyle.DeliverBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -31,7 +36,8 @@ class StepFormsTest {
 
     @ParameterizedTest
     @ValueSource(classes = {AcrBuildStep.class, WithAcrStep.class, AcrCopyStep.class, AksDeployStep.class, WithAksStep.class,
-            GitOpsUpdateStep.class, WaitForSyncStep.class})
+            GitOpsUpdateStep.class, WaitForSyncStep.class,
+            DeliverBuilder.class, DeliveryEnvironment.class})
     void everyFieldOfTheFormBindsToTheStepAndHasHelp(Class<?> step) throws Exception {
         Set<String> formFields = formFields(step);
         Set<String> bindable = bindableProperties(step);
@@ -45,6 +51,41 @@ class StepFormsTest {
             assertThat(Arrays.stream(step.getMethods()).map(Method::getName)).as("getter for " + field).contains(getter);
         }
         assertThat(step.getResource(step.getSimpleName() + "/help.html")).as("help.html").isNotNull();
+    }
+
+    /** The global configuration has no @DataBoundConstructor: its form binds to its @DataBoundSetters. */
+    @Test
+    void theGlobalEnvironmentsFormBindsToItsSettersAndHasHelp() throws Exception {
+        Class<?> configuration = SlipwayEnvironments.class;
+        Set<String> setters = Arrays.stream(configuration.getMethods())
+                .filter(m -> m.isAnnotationPresent(DataBoundSetter.class))
+                .map(m -> Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(formFields(configuration)).isEqualTo(setters).containsExactly("environments");
+        assertThat(configuration.getResource("SlipwayEnvironments/help-environments.html")).isNotNull();
+    }
+
+    /**
+     * Every validation and drop-down endpoint of a form is {@code @POST} (Stapler then refuses GET, so a link cannot
+     * trigger it) and is named for a field of that form ({@code doCheckImage} for {@code image}).
+     */
+    @ParameterizedTest
+    @ValueSource(classes = {DeliverBuilder.class, DeliveryEnvironment.class})
+    void formEndpointsArePostAndNameAFieldOfTheForm(Class<?> describable) throws Exception {
+        Class<?> descriptor = Class.forName(describable.getName() + "$DescriptorImpl");
+        Set<String> fields = formFields(describable);
+        List<Method> endpoints = Arrays.stream(descriptor.getDeclaredMethods())
+                .filter(m -> m.getName().startsWith("doCheck") || m.getName().startsWith("doFill")).toList();
+
+        assertThat(endpoints).as("endpoints of " + descriptor.getName()).isNotEmpty();
+        for (Method endpoint : endpoints) {
+            assertThat(endpoint.isAnnotationPresent(POST.class)).as("@POST on " + endpoint.getName()).isTrue();
+            String name = endpoint.getName().startsWith("doCheck") ? endpoint.getName().substring("doCheck".length())
+                    : endpoint.getName().substring("doFill".length(), endpoint.getName().length() - "Items".length());
+            assertThat(fields).as("field of " + endpoint.getName())
+                    .contains(Character.toLowerCase(name.charAt(0)) + name.substring(1));
+        }
     }
 
     @ParameterizedTest

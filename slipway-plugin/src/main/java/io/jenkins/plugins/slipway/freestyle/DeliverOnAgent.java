@@ -1,0 +1,23 @@
+package io.jenkins.plugins.slipway.freestyle;
+
+import dev.slipway.delivery.DeliveryRecord;
+import hudson.remoting.VirtualChannel;
+import java.io.File;
+import java.util.Objects;
+import jenkins.MasterToSlaveFileCallable;
+
+/** Carries {@link DeliveryWork} to the agent of the workspace and runs it there. */
+public final class DeliverOnAgent extends MasterToSlaveFileCallable<DeliveryRecord> {
+    private static final long serialVersionUID = 1L;
+
+    private final DeliveryWork work;
+
+    public DeliverOnAgent(DeliveryWork work) {
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    @Override
+    public DeliveryRecord invoke(File workspace, VirtualChannel channel) {
+        return work.run(workspace.toPath());
+    }
+}

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.slipway.environments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StepEnvironmentTest {
+
+    private static final EnvironmentCatalog CATALOG = new EnvironmentCatalog(List.of(new EnvironmentSpec("prod",
+            DeliverySettings.builder().registry("shop.azurecr.io").registryCredentialsId("acr-prod").build(),
+            List.of("team-a/**"))));
+
+    @Test
+    void acrBuildGetsTheEnvironmentsRegistryAndCredentialForWhatItLeavesOut() {
+        assertThat(StepEnvironment.forImage(CATALOG, "prod", "team-a/web", "shop/web", null))
+                .isEqualTo(new StepEnvironment.RegistryTarget("shop.azurecr.io/shop/web", "acr-prod"));
+        assertThat(StepEnvironment.forImage(CATALOG, "prod", "team-a/web", "other.azurecr.io/web", "own"))
+                .isEqualTo(new StepEnvironment.RegistryTarget("other.azurecr.io/web", "own"));
+        assertThat(StepEnvironment.forImage(CATALOG, null, "team-b/web", "shop/web", null))
+                .isEqualTo(new StepEnvironment.RegistryTarget("shop/web", null));
+    }
+
+    @Test
+    void withAcrGetsTheEnvironmentsRegistryWhenItGivesNone() {
+        assertThat(StepEnvironment.forRegistry(CATALOG, "prod", "team-a/web", null, null))
+                .isEqualTo(new StepEnvironment.RegistryTarget("shop.azurecr.io", "acr-prod"));
+        assertThat(StepEnvironment.forRegistry(CATALOG, "prod", "team-a/web", "r.example.com", "mine"))
+                .isEqualTo(new StepEnvironment.RegistryTarget("r.example.com", "mine"));
+    }
+
+    @Test
+    void aJobOutsideTheEnvironmentIsRefused() {
+        assertThatThrownBy(() -> StepEnvironment.forImage(CATALOG, "prod", "team-b/web", "shop/web", null))
+                .isInstanceOf(EnvironmentAccessDeniedException.class).hasMessageContaining("job 'team-b/web'");
+        assertThatThrownBy(() -> StepEnvironment.forRegistry(CATALOG, "prod", "team-b/web", null, null))
+                .isInstanceOf(EnvironmentAccessDeniedException.class);
+    }
+}
