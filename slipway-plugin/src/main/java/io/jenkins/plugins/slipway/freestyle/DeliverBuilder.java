@@ -32,7 +32,7 @@ import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
 import io.jenkins.plugins.slipway.environments.WaitFor;
 import io.jenkins.plugins.slipway.model.ControllerLogin;
 import io.jenkins.plugins.slipway.model.EventLines;
-import io.jenkins.plugins.slipway.model.ProvenanceFromEnvironment;
+import io.jenkins.plugins.slipway.model.BuildProvenance;
 import io.jenkins.plugins.slipway.model.StepValues;
 import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
 import io.jenkins.plugins.slipway.proxy.ProxyMapper;
@@ -381,7 +381,7 @@ public final class DeliverBuilder extends Builder implements SimpleBuildStep {
             DeliveryCredentials credentials = new DeliveryCredentials(agentAuth, found.cluster(), found.git(),
                     found.argoCdToken());
             DeliveryRequest request = DeliveryPlan.request(StepValues.text(environment), inputs(), settings,
-                    credentials, transport, ProvenanceFromEnvironment.of(env, UUID.randomUUID().toString()));
+                    credentials, transport, BuildProvenance.from(env, UUID.randomUUID().toString()));
             record = workspace.act(new DeliverOnAgent(new DeliveryWork(request, network, new ListenerLog(listener))));
         } catch (DeliveryFailedException failed) {
             // the failed delivery's record (failed phase, what was done before it) is stored before the build fails

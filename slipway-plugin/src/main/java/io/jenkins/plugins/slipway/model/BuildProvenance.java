@@ -1,12 +1,14 @@
 package io.jenkins.plugins.slipway.model;
 
+import java.net.URI;
 import dev.slipway.support.Provenance;
 import java.util.Map;
 
 /**
  * Where a delivery comes from, read from the run's environment as the Git and Pipeline plugins set it: {@code GIT_URL},
  * {@code GIT_COMMIT}, {@code GIT_BRANCH}, {@code BUILD_URL}, {@code BUILD_NUMBER}. Missing or malformed values are
- * unknown ({@code null}), never an error: a delivery without a checkout still runs, it only records less.
+ * unknown ({@code null}), never an error: a delivery without a checkout still runs, it only records less. A user name
+ * or token in {@code GIT_URL} is removed: commit trailers are public in the GitOps repository.
  */
 public final class BuildProvenance {
     public static final String GIT_URL = "GIT_URL";
@@ -24,7 +26,7 @@ public final class BuildProvenance {
      */
     public static Provenance from(Map<String, String> environment, String deliveryId) {
         Map<String, String> env = environment == null ? Map.of() : environment;
-        return new Provenance(StepValues.text(env.get(GIT_URL)), commit(env.get(GIT_COMMIT)),
+        return new Provenance(withoutUserInfo(StepValues.text(env.get(GIT_URL))), commit(env.get(GIT_COMMIT)),
                 branch(env.get(GIT_BRANCH)), StepValues.text(env.get(BUILD_URL)), number(env.get(BUILD_NUMBER)),
                 deliveryId);
     }
@@ -55,5 +57,32 @@ public final class BuildProvenance {
             return null;
         }
         return Long.valueOf(text);
+    }
+
+    /** {@code https://user:token@host/repo.git} → {@code https://host/repo.git}; other forms unchanged. */
+    static String withoutUserInfo(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url);
+            if (uri.getRawUserInfo() == null || uri.getScheme() == null || uri.getScheme().equals("ssh")) {
+                // ssh://git@host/... names a user, never a password
+                return uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":") ? cut(url) : url;
+            }
+            return cut(url);
+        } catch (IllegalArgumentException notAUri) {
+            return url.contains("://") ? cut(url) : url;
+        }
+    }
+
+    private static String cut(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.indexOf('@', scheme + 3);
+        int slash = url.indexOf('/', scheme + 3);
+        if (scheme < 0 || at < 0 || (slash >= 0 && at > slash)) {
+            return url;
+        }
+        return url.substring(0, scheme + 3) + url.substring(at + 1);
     }
 }

@@ -25,7 +25,7 @@ import io.jenkins.plugins.slipway.model.GitOpsRecords;
 import io.jenkins.plugins.slipway.model.GitOpsUpdatePlan;
 import io.jenkins.plugins.slipway.model.GitOpsUpdateSettings;
 import io.jenkins.plugins.slipway.model.GitOpsUpdateWork;
-import io.jenkins.plugins.slipway.model.ProvenanceFromEnvironment;
+import io.jenkins.plugins.slipway.model.BuildProvenance;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
 import io.jenkins.plugins.slipway.records.RunDeliveries;
@@ -277,7 +277,7 @@ public final class GitOpsUpdateStep extends Step implements Serializable {
             Secret pullRequestToken = credentials.apiToken("pullRequestCredentialsId", settings.pullRequestCredentialsId());
             String deliveryId = UUID.randomUUID().toString();
             GitOpsUpdateRequest request = GitOpsUpdatePlan.request(settings, auth, pullRequestToken,
-                    ProvenanceFromEnvironment.of(environment, deliveryId));
+                    BuildProvenance.from(environment, deliveryId));
             PrintStream log = listener.getLogger();
             Events events = new Events(Clock.systemUTC(), new SecretMasker())
                     .subscribe(event -> EventLines.line(event).ifPresent(log::println));

@@ -93,7 +93,7 @@ class GitOpsUpdateWorkTest {
         GitOpsUpdateRequest request = GitOpsUpdatePlan.request(settings,
                 credentials.gitAuth("credentialsId", settings.credentialsId(), knownHosts, false),
                 credentials.apiToken("pullRequestCredentialsId", settings.pullRequestCredentialsId()),
-                ProvenanceFromEnvironment.of(Map.of("GIT_COMMIT", "0123456789abcdef0123456789abcdef01234567",
+                BuildProvenance.from(Map.of("GIT_COMMIT", "0123456789abcdef0123456789abcdef01234567",
                         "BUILD_URL", "https://ci.example.com/job/web/7/", "BUILD_NUMBER", "7"), "delivery-7"));
         PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8);
         return new GitOpsUpdateWork(request, "delivery-7", cache.toString(), () -> stream).run(workspace);

@@ -6,11 +6,11 @@ import dev.slipway.support.Provenance;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ProvenanceFromEnvironmentTest {
+class BuildProvenanceUserInfoTest {
 
     @Test
     void theGitPluginsAndJenkinsVariablesBecomeTheProvenance() {
-        Provenance provenance = ProvenanceFromEnvironment.of(Map.of(
+        Provenance provenance = BuildProvenance.from(Map.of(
                 "GIT_URL", "https://git.example.com/shop/web.git",
                 "GIT_COMMIT", "0123456789abcdef0123456789abcdef01234567",
                 "GIT_BRANCH", "origin/main",
@@ -18,26 +18,26 @@ class ProvenanceFromEnvironmentTest {
                 "BUILD_NUMBER", "42"), "delivery-1");
 
         assertThat(provenance).isEqualTo(new Provenance("https://git.example.com/shop/web.git",
-                "0123456789abcdef0123456789abcdef01234567", "origin/main", "https://ci.example.com/job/web/42/", 42L,
+                "0123456789abcdef0123456789abcdef01234567", "main", "https://ci.example.com/job/web/42/", 42L,
                 "delivery-1"));
     }
 
     @Test
     void whatIsMissingOrBlankOrNotANumberStaysUnknown() {
-        assertThat(ProvenanceFromEnvironment.of(Map.of("GIT_COMMIT", " ", "BUILD_NUMBER", "forty-two"), "d"))
+        assertThat(BuildProvenance.from(Map.of("GIT_COMMIT", " ", "BUILD_NUMBER", "forty-two"), "d"))
                 .isEqualTo(Provenance.unknown("d"));
-        assertThat(ProvenanceFromEnvironment.of(null, "d")).isEqualTo(Provenance.unknown("d"));
+        assertThat(BuildProvenance.from(null, "d")).isEqualTo(Provenance.unknown("d"));
     }
 
     @Test
     void aTokenInTheSourceUrlIsRemovedBecauseTrailersArePublic() {
-        Provenance provenance = ProvenanceFromEnvironment.of(Map.of(
+        Provenance provenance = BuildProvenance.from(Map.of(
                 "GIT_URL", "https://bot:canary-token-8e2a@git.example.com/shop/web.git"), "d");
 
         assertThat(provenance.sourceRepository()).isEqualTo("https://git.example.com/shop/web.git");
-        assertThat(ProvenanceFromEnvironment.withoutUserInfo("ssh://git@git.example.com/shop/web.git"))
+        assertThat(BuildProvenance.withoutUserInfo("ssh://git@git.example.com/shop/web.git"))
                 .as("an SSH user name is no secret").isEqualTo("ssh://git@git.example.com/shop/web.git");
-        assertThat(ProvenanceFromEnvironment.withoutUserInfo("git@git.example.com:shop/web.git"))
+        assertThat(BuildProvenance.withoutUserInfo("git@git.example.com:shop/web.git"))
                 .isEqualTo("git@git.example.com:shop/web.git");
     }
 }
