@@ -5,7 +5,7 @@
 #             warm: the cached clone, fetch only)
 # plus 32 concurrent updates of one branch, each process a different image (file), on both sides: the baseline
 # re-applies its sed on the new head and pushes again when rejected, like Slipway; p50/p95 of the per-process
-# wall times and the wall time of the whole batch; every update must land.
+# wall times (of the processes whose update landed) and the wall time of the whole batch; every update should land.
 # The repository: 5,000 files and 1,000 commits, generated with git fast-import.
 # Run by hand from the repository root:  bench/gitops.sh [rounds]   (default 3). Cold processes on both sides; medians.
 # The CLI runs from jars of the module classes with a static class-data-sharing archive (AppCDS) made from a

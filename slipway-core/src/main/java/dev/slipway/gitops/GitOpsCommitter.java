@@ -123,7 +123,7 @@ public final class GitOpsCommitter {
         Path workTree = cache.resolve("work");
         String remoteRef = Constants.R_REMOTES + "origin/" + spec.branch();
         boolean[] cloned = {false};
-        try (Git git = openOrClone(spec, cache.resolve("repo.git"), transport, cloned)) {
+        try (Git git = openOrCloneRetrying(spec, cache.resolve("repo.git"), transport, cloned)) {
             Repository repository = git.getRepository();
             History.Known known = History.Known.load(repository, cache.resolve("guard-answers"));
             Map<String, String> firstSeen = new LinkedHashMap<>();
@@ -211,6 +211,18 @@ public final class GitOpsCommitter {
                 + "); retrying");
         sleep(backoff(spec.backoff(), attempt + 1));
         return failures + 1;
+    }
+
+    /** A clone cut off by the server is retried like a dropped fetch or push; it leaves nothing behind. */
+    private Git openOrCloneRetrying(CommitSpec spec, Path gitDir, GitTransport transport, boolean[] cloned)
+            throws GitAPIException, IOException {
+        for (int failures = 0; ; failures++) {
+            try {
+                return openOrClone(spec, gitDir, transport, cloned);
+            } catch (TransportException e) {
+                transientOrThrow(spec, transport, e, failures, failures + 1);
+            }
+        }
     }
 
     /** The cached bare clone when it is sound and of this remote, else a new one ({@code cloned[0]} set). */
