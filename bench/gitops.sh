@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Slipway CLI vs a shell baseline for one GitOps update over smart HTTP (lighttpd + git-http-backend):
 #   baseline: git clone --depth 1 --single-branch, sed, git commit, git push   (a cold clone every time)
-#   slipway:  slipway gitops update --repo ... (cold: empty cache; warm: the cached clone, fetch only)
-# plus 32 concurrent slipway updates of one branch (p50/p95 of their durations; every update must land).
+#   slipway:  slipway gitops update --repo ... --build-number N (the downgrade guard on; cold: empty cache;
+#             warm: the cached clone, fetch only)
+# plus 32 concurrent updates of one branch, each process a different image (file), on both sides: the baseline
+# re-applies its sed on the new head and pushes again when rejected, like Slipway; p50/p95 of the per-process
+# wall times (of the processes whose update landed) and the wall time of the whole batch; every update should land.
 # The repository: 5,000 files and 1,000 commits, generated with git fast-import.
-# Run by hand from the repository root:  bench/gitops.sh [rounds]   (default 5). Cold processes on both sides; medians.
-# Needs: lighttpd, git, python3, a JDK 17. SLIPWAY_JAVA_OPTS is passed to the CLI's JVM.
-# Goals: cold ratio <= 1.0, warm ratio <= 0.3. Run it on a quiet machine: the load average is printed with the figures.
+# Run by hand from the repository root:  bench/gitops.sh [rounds]   (default 3). Cold processes on both sides; medians.
+# The CLI runs from jars of the module classes with a static class-data-sharing archive (AppCDS) made from a
+# training update's class list in the bench's temp folder (BENCH_CDS=0: without); SLIPWAY_JAVA_OPTS is added to the CLI's JVM options.
+# Needs: lighttpd, git, python3, bc, a JDK 17. Goals: cold ratio <= 1.0, warm ratio <= 0.3. Run it on a quiet
+# machine: the load average is printed with the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-5}
+rounds=${1:-3}
 files=${BENCH_FILES:-5000}
 commits=${BENCH_COMMITS:-1000}
 concurrent=${BENCH_CONCURRENT:-32}
@@ -19,9 +24,14 @@ cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; rm -
 trap cleanup EXIT
 
 echo "building the CLI class path..." >&2
-./mvnw -q -o -pl slipway-cli -am compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >&2
-cp="slipway-cli/target/classes:slipway-core/target/classes:$(cat "$work/cp.txt")"
-slipway() { java ${SLIPWAY_JAVA_OPTS:-} -cp "$cp" dev.slipway.cli.SlipwayCommand "$@"; }
+./mvnw -q -o -pl slipway-cli -am compile dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp.txt" >&2
+# class-data sharing takes jars only: the module classes are packed into the temp folder
+jar cf "$work/slipway-cli.jar" -C slipway-cli/target/classes .
+jar cf "$work/slipway-core.jar" -C slipway-core/target/classes .
+cp="$work/slipway-cli.jar:$work/slipway-core.jar:$(tr ':' '\n' < "$work/cp.txt" | grep '\.jar$' | paste -sd:)"
+java_opts=${SLIPWAY_JAVA_OPTS:-}
+# shellcheck disable=SC2086 # the options are words
+slipway() { java $java_opts -cp "$cp" dev.slipway.cli.SlipwayCommand "$@"; }
 
 echo "generating $files files and $commits commits..." >&2
 mkdir -p "$work/repos"
@@ -66,50 +76,87 @@ server_pid=$!
 for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.05; done
 url="http://127.0.0.1:$port/git/gitops.git"
 
+if [ "${BENCH_CDS:-1}" != 0 ]; then
+  # a static archive from the classes a training update loads; JDK 17's dump crashes on lambda proxies: left out
+  echo "training run for the class-data-sharing archive..." >&2
+  java_opts="-XX:DumpLoadedClassList=$work/classes.lst ${SLIPWAY_JAVA_OPTS:-}"
+  last=$(printf '%04d' $((files - 1)))
+  slipway gitops update --repo "$url" --image "bench.azurecr.io/app$last:train" --cache "$work/cache-train" --path "apps/app$last" \
+      --build-number 1 >/dev/null 2>"$work/train.log" || { cat "$work/train.log" >&2; exit 1; }
+  grep -v '^@lambda-proxy' "$work/classes.lst" > "$work/classes-without-lambdas.lst"
+  java -Xshare:dump -XX:SharedClassListFile="$work/classes-without-lambdas.lst" -XX:SharedArchiveFile="$work/slipway.jsa" \
+      -cp "$cp" >"$work/cds-dump.log" 2>&1 || { tail -20 "$work/cds-dump.log" >&2; exit 1; }
+  java_opts="-XX:SharedArchiveFile=$work/slipway.jsa ${SLIPWAY_JAVA_OPTS:-}"
+  rm -rf "$work/cache-train"
+fi
+
 now() { date +%s.%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 percentile() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR*p+99)/100); if (i<1) i=1; print a[i]}'; }
 
-baseline_once() { # $1: tag
-  local dir="$work/baseline-$RANDOM$RANDOM"
+baseline_once() { # $1: tag, $2: app number; re-applies the edit on the new head when the push is rejected
+  local dir="$work/baseline-$RANDOM$RANDOM" app=${2:-0000} attempt
   git clone -q --depth 1 --single-branch --branch main "$url" "$dir"
-  sed -i "s#image: bench.azurecr.io/app0000:.*#image: bench.azurecr.io/app0000:$1#" "$dir/apps/app0000/deployment.yaml"
-  git -C "$dir" -c user.name=Bench -c user.email=bench@example.invalid commit -q -am "Deliver app0000 $1"
-  git -C "$dir" push -q origin main
-  rm -rf "$dir"
+  for attempt in $(seq 25); do
+    sed -i "s#image: bench.azurecr.io/app$app:.*#image: bench.azurecr.io/app$app:$1#" "$dir/apps/app$app/deployment.yaml"
+    git -C "$dir" -c user.name=Bench -c user.email=bench@example.invalid commit -q -am "Deliver app$app $1"
+    git -C "$dir" push -q origin main 2>/dev/null && { rm -rf "$dir"; return 0; }
+    sleep "0.$((RANDOM % 4))"
+    git -C "$dir" fetch -q origin main && git -C "$dir" reset -q --hard FETCH_HEAD
+  done
+  echo "baseline: app$app not pushed in 25 attempts" >&2; rm -rf "$dir"; return 1
 }
 
-slipway_once() { # $1: tag, $2: cache dir, $3: app number
+slipway_once() { # $1: tag, $2: cache dir, $3: app number, $4: build number
   local log="$2.log"
   slipway gitops update --repo "$url" --image "bench.azurecr.io/app${3:-0000}:$1" --cache "$2" \
-      --path "apps/app${3:-0000}" >/dev/null 2>"$log" || { cat "$log" >&2; exit 1; }
+      --path "apps/app${3:-0000}" --build-number "${4:-1}" >/dev/null 2>"$log" || { cat "$log" >&2; exit 1; }
 }
 
 : > "$work/base.txt"; : > "$work/cold.txt"; : > "$work/warm.txt"
 for r in $(seq "$rounds"); do
   t=$(now); baseline_once "b$r"; echo "$(echo "$(now) - $t" | bc)" >> "$work/base.txt"
   rm -rf "$work/cache"
-  t=$(now); slipway_once "c$r" "$work/cache"; echo "$(echo "$(now) - $t" | bc)" >> "$work/cold.txt"
-  t=$(now); slipway_once "w$r" "$work/cache"; echo "$(echo "$(now) - $t" | bc)" >> "$work/warm.txt"
+  t=$(now); slipway_once "c$r" "$work/cache" 0000 $((r * 10 + 1)); echo "$(echo "$(now) - $t" | bc)" >> "$work/cold.txt"
+  t=$(now); slipway_once "w$r" "$work/cache" 0000 $((r * 10 + 2)); echo "$(echo "$(now) - $t" | bc)" >> "$work/warm.txt"
   echo "round $r: baseline $(tail -1 "$work/base.txt")s, slipway cold $(tail -1 "$work/cold.txt")s, warm $(tail -1 "$work/warm.txt")s" >&2
 done
 
+concurrently() { # $1: baseline|slipway, $2: times file; prints the batch's wall time
+  local pids=() i start
+  : > "$2"
+  start=$(now)
+  for i in $(seq 0 $((concurrent - 1))); do
+    (n=$(printf '%04d' "$i"); t=$(now)
+     if [ "$1" = baseline ]; then baseline_once "q$i" "$n"; else slipway_once "p$i" "$work/cache-p$i" "$n" $((1000 + i)); fi
+     echo "$(echo "$(now) - $t" | bc)" >> "$2") &
+    pids+=($!)
+  done
+  wait "${pids[@]}" || true   # not the server; a failed update shows in the landed count
+  echo "$(now) - $start" | bc
+}
+landed() { git --git-dir="$work/repos/gitops.git" log --format=%s -n $((concurrent * 3)) main | grep -c "$1" || true; }
+
+echo "$concurrent concurrent baseline updates (one file each)..." >&2
+base_total=$(concurrently baseline "$work/concurrent-base.txt")
+base_landed=$(landed '^Deliver app[0-9]* q[0-9]*$')
 echo "$concurrent concurrent slipway updates (one file each)..." >&2
-: > "$work/concurrent.txt"
-pids=()
-for i in $(seq 0 $((concurrent - 1))); do
-  (n=$(printf '%04d' "$i"); t=$(now); slipway_once "p$i" "$work/cache-p$i" "$n"; echo "$(echo "$(now) - $t" | bc)" >> "$work/concurrent.txt") &
-  pids+=($!)
-done
-wait "${pids[@]}"   # not the server
-landed=$(git --git-dir="$work/repos/gitops.git" log --format=%s -n $((concurrent + 1)) main | grep -c '^Deliver bench.azurecr.io/app' || true)
+slip_total=$(concurrently slipway "$work/concurrent.txt")
+slip_landed=$(landed '^Deliver bench.azurecr.io/app[0-9]*:p[0-9]* to')
 
 base=$(median < "$work/base.txt"); cold=$(median < "$work/cold.txt"); warm=$(median < "$work/warm.txt")
 p50=$(percentile 50 < "$work/concurrent.txt"); p95=$(percentile 95 < "$work/concurrent.txt")
+b50=$(percentile 50 < "$work/concurrent-base.txt"); b95=$(percentile 95 < "$work/concurrent-base.txt")
+ratio() { echo "$1 / $2" | bc -l; }
 echo
 echo "GitOps update over smart HTTP: $files files, $commits commits, $rounds rounds, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "  CLI JVM options: ${java_opts:-(none)}"
 printf '  baseline (clone --depth 1, sed, commit, push)  median %6.2f s\n' "$base"
-printf '  slipway cold cache                             median %6.2f s   ratio %.2f (goal <= 1.0)\n' "$cold" "$(echo "$cold / $base" | bc -l)"
-printf '  slipway warm cache (fetch only)                median %6.2f s   ratio %.2f (goal <= 0.3)\n' "$warm" "$(echo "$warm / $base" | bc -l)"
-printf '  %d concurrent slipway updates                  p50 %6.2f s   p95 %6.2f s   landed %d of %d\n' \
-    "$concurrent" "$p50" "$p95" "$((landed > concurrent ? concurrent : landed))" "$concurrent"
+printf '  slipway cold cache                             median %6.2f s   ratio %.2f (goal <= 1.0)\n' "$cold" "$(ratio "$cold" "$base")"
+printf '  slipway warm cache (fetch only)                median %6.2f s   ratio %.2f (goal <= 0.3)\n' "$warm" "$(ratio "$warm" "$base")"
+printf '  %d concurrent baseline updates               p50 %6.2f s   p95 %6.2f s   all %6.2f s   landed %d of %d\n' \
+    "$concurrent" "$b50" "$b95" "$base_total" "$base_landed" "$concurrent"
+printf '  %d concurrent slipway updates (cold caches)  p50 %6.2f s   p95 %6.2f s   all %6.2f s   landed %d of %d\n' \
+    "$concurrent" "$p50" "$p95" "$slip_total" "$slip_landed" "$concurrent"
+printf '  %d-way ratios slipway/baseline               p50 %.2f   p95 %.2f   all %.2f\n' \
+    "$concurrent" "$(ratio "$p50" "$b50")" "$(ratio "$p95" "$b95")" "$(ratio "$slip_total" "$base_total")"

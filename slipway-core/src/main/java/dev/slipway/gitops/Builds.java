@@ -31,6 +31,12 @@ final class Builds {
         return theirs.get(Trailers.IMAGE).map(Builds::imageName).equals(Optional.ofNullable(spec.image()).map(Builds::imageName));
     }
 
+    /** Whether the build being delivered says enough (a source commit or a build number) to be compared at all. */
+    static boolean comparable(CommitSpec spec) {
+        Provenance ours = spec.provenance();
+        return ours != null && (ours.sourceCommit() != null || ours.buildNumber() != null);
+    }
+
     /** Whether {@code theirs} is a strictly newer build than the one {@code spec} delivers. */
     static boolean isNewer(Trailers theirs, CommitSpec spec) {
         Provenance ours = spec.provenance();

@@ -3,6 +3,7 @@ package dev.slipway.gitops;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.Provenance;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where and how a GitOps update is committed and pushed.
@@ -23,10 +24,12 @@ import java.time.Duration;
  *                        for a pull request into {@code branch}; {@code null} to push to {@code branch}
  * @param maxAttempts     push attempts before giving up on a busy branch
  * @param backoff         base delay between attempts (grows, with jitter)
+ * @param paths           the folders or files the update reads, relative to the repository root: only these are
+ *                        written into the work tree (empty: the whole tree)
  */
 public record CommitSpec(String repositoryUrl, String branch, GitAuth auth, String messageTemplate, String authorName,
         String authorEmail, String image, Provenance provenance, boolean allowDowngrade, String sourceRepository,
-        String pullRequestBranch, int maxAttempts, Duration backoff) {
+        String pullRequestBranch, int maxAttempts, Duration backoff, List<String> paths) {
 
     public static final String DEFAULT_MESSAGE = "{summary}\n\n{changes}";
     public static final String DEFAULT_AUTHOR_NAME = "Slipway";
@@ -40,6 +43,15 @@ public record CommitSpec(String repositoryUrl, String branch, GitAuth auth, Stri
         maxAttempts = maxAttempts <= 0 ? 25 : maxAttempts;
         backoff = backoff == null ? Duration.ofMillis(100) : backoff;
         pullRequestBranch = pullRequestBranch == null || pullRequestBranch.isBlank() ? null : pullRequestBranch;
+        paths = paths == null ? List.of() : List.copyOf(paths);
+    }
+
+    /** A spec whose update reads the whole tree. */
+    public CommitSpec(String repositoryUrl, String branch, GitAuth auth, String messageTemplate, String authorName,
+            String authorEmail, String image, Provenance provenance, boolean allowDowngrade, String sourceRepository,
+            String pullRequestBranch, int maxAttempts, Duration backoff) {
+        this(repositoryUrl, branch, auth, messageTemplate, authorName, authorEmail, image, provenance, allowDowngrade,
+                sourceRepository, pullRequestBranch, maxAttempts, backoff, List.of());
     }
 
     /** The branch the commit is pushed to. */

@@ -11,12 +11,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,29 +28,34 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand;
-import org.eclipse.jgit.api.errors.ConcurrentRefUpdateException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
  * Commits a GitOps update and pushes it without ever losing one: on a non-fast-forward push it fetches the
@@ -57,12 +64,19 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * someone else changed to another value stops it with nothing pushed; a newer build of the same source
  * already there stops it unless a downgrade is allowed.
  *
- * <p>The clone lives in a cache folder (shallow, single branch); later updates only fetch. It is reset to
- * the remote head before every attempt, so a run that died half-way leaves nothing that breaks the next.
+ * <p>The cache folder holds a bare, shallow, single-branch clone (later updates only fetch) and a scratch work
+ * tree. Each attempt writes into that work tree only the paths the update reads ({@link CommitSpec#paths()},
+ * the whole tree when none are given or they pass through a symbolic link), straight from the fetched head; the
+ * commit is built from the head's trees with only the changed files replaced. So nothing a run that died
+ * half-way left behind can leak into the next, and a large repository costs no full checkout or index.
  */
 public final class GitOpsCommitter {
     /** How far back the downgrade guard looks for the commit that last set a field. */
     static final int HISTORY_LIMIT = 256;
+    /** The head and its parent: enough to see whether the head itself set a field, the common case. */
+    static final int CLONE_DEPTH = 2;
+    /** Every fetch adds a pack; past this many the cache is cloned afresh rather than repacked. */
+    static final int MAX_PACKS = 64;
     /** Connection failures retried in one update before it gives up. */
     static final int MAX_TRANSIENT_FAILURES = 3;
 
@@ -113,66 +127,75 @@ public final class GitOpsCommitter {
     }
 
     private Outcome run(CommitSpec spec, WorkTreeUpdate update, Path cache, GitTransport transport) {
-        Path workTree = cache.resolve("repo");
-        try (Git git = openOrClone(spec, workTree, transport)) {
+        deleteTree(cache.resolve("repo")); // the layout of earlier versions: a full checkout
+        Path workTree = cache.resolve("work");
+        String remoteRef = Constants.R_REMOTES + "origin/" + spec.branch();
+        boolean[] cloned = {false};
+        try (Git git = openOrCloneRetrying(spec, cache.resolve("repo.git"), transport, cloned)) {
+            Repository repository = git.getRepository();
+            History.Known known = History.Known.load(repository, cache.resolve("guard-answers"));
             Map<String, String> firstSeen = new LinkedHashMap<>();
             ObjectId firstBase = null;
             int transientFailures = 0;
-            for (int attempt = 1; attempt <= spec.maxAttempts(); attempt++) {
-                try {
-                    if (attempt > 1 || git.getRepository().resolve(Constants.HEAD) != null) {
-                        fetchAndReset(git, spec, transport, attempt > 1);
+            try {
+                for (int attempt = 1; attempt <= spec.maxAttempts(); attempt++) {
+                    try {
+                        if (attempt > 1 || !cloned[0]) {
+                            fetch(git, spec, transport, attempt > 1);
+                        }
+                    } catch (TransportException | JGitInternalException e) {
+                        if (!(e instanceof TransportException) && !String.valueOf(e.getMessage()).contains("LOCK_FAILURE")) {
+                            throw e;
+                        }
+                        transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
+                        continue;
                     }
-                } catch (TransportException | JGitInternalException e) {
-                    if (!(e instanceof TransportException) && !String.valueOf(e.getMessage()).contains("LOCK_FAILURE")) {
-                        throw e;
+                    RevCommit base = parse(repository, repository.resolve(remoteRef));
+                    if (firstBase == null) {
+                        firstBase = base;
                     }
-                    transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
-                    continue;
-                }
-                ObjectId base = git.getRepository().resolve(Constants.HEAD);
-                if (firstBase == null) {
-                    firstBase = base;
-                }
-                List<Change> changes = update.apply(workTree);
-                if (changes.isEmpty()) {
-                    events.info(Phase.COMMIT, spec.repositoryUrl(), "already up to date at " + shortId(base) + ": no commit");
-                    return new Outcome(base.name(), List.of(), true, attempt);
-                }
-                if (attempt == 1) {
-                    changes.forEach(c -> firstSeen.put(key(c), c.oldValue()));
-                } else {
-                    checkNotChangedByOthers(git, spec, changes, firstSeen, firstBase, transport);
-                }
-                checkDowngrade(git, spec, changes, transport);
+                    Trees.materialise(repository, base, workTree, spec.paths());
+                    List<Change> changes = update.apply(workTree);
+                    if (changes.isEmpty()) {
+                        events.info(Phase.COMMIT, spec.repositoryUrl(), "already up to date at " + shortId(base) + ": no commit");
+                        return new Outcome(base.name(), List.of(), true, attempt);
+                    }
+                    if (attempt == 1) {
+                        changes.forEach(c -> firstSeen.put(key(c), c.oldValue()));
+                    } else {
+                        checkNotChangedByOthers(repository, base, spec, changes, firstSeen, firstBase, known, transport);
+                    }
+                    checkDowngrade(repository, base, spec, changes, known, transport);
 
-                RevCommit commit;
-                RemoteRefUpdate.Status status;
-                try {
-                    commit = commit(git, spec, changes);
-                    status = push(git, spec, transport);
-                } catch (TransportException | ConcurrentRefUpdateException | JGitInternalException e) {
-                    if (!(e instanceof TransportException) && !String.valueOf(e.getMessage()).contains("LOCK_FAILURE")) {
-                        throw e;
+                    RevCommit commit = commit(repository, base, spec, changes, workTree);
+                    RemoteRefUpdate.Status status;
+                    try {
+                        status = push(git, spec, transport, commit);
+                    } catch (TransportException | JGitInternalException e) {
+                        if (!(e instanceof TransportException) && !String.valueOf(e.getMessage()).contains("LOCK_FAILURE")) {
+                            throw e;
+                        }
+                        // the server may or may not have taken it: the next attempt fetches and sees
+                        transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
+                        continue;
                     }
-                    // the server may or may not have taken it: the next attempt fetches and sees
-                    transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
-                    continue;
+                    if (status == RemoteRefUpdate.Status.UP_TO_DATE) {
+                        // another pipeline pushed the identical commit (same parent, content, message and second)
+                        events.info(Phase.COMMIT, spec.repositoryUrl(), "the same commit " + shortId(commit) + " is already on "
+                                + spec.pushBranch() + ": nothing to push");
+                        return new Outcome(commit.name(), List.of(), true, attempt);
+                    }
+                    if (status == RemoteRefUpdate.Status.OK) {
+                        events.finished(Phase.COMMIT, spec.repositoryUrl(), "pushed " + shortId(commit) + " to " + spec.pushBranch()
+                                + (attempt > 1 ? " after " + attempt + " attempts" : ""));
+                        return new Outcome(commit.name(), changes, false, attempt);
+                    }
+                    events.info(Phase.COMMIT, spec.repositoryUrl(), spec.branch() + " moved while pushing (attempt " + attempt
+                            + " of " + spec.maxAttempts() + "); fetching and applying the update again");
+                    sleep(backoff(spec.backoff(), attempt));
                 }
-                if (status == RemoteRefUpdate.Status.UP_TO_DATE) {
-                    // another pipeline pushed the identical commit (same parent, content, message and second)
-                    events.info(Phase.COMMIT, spec.repositoryUrl(), "the same commit " + shortId(commit) + " is already on "
-                            + spec.pushBranch() + ": nothing to push");
-                    return new Outcome(commit.name(), List.of(), true, attempt);
-                }
-                if (status == RemoteRefUpdate.Status.OK) {
-                    events.finished(Phase.COMMIT, spec.repositoryUrl(), "pushed " + shortId(commit) + " to " + spec.pushBranch()
-                            + (attempt > 1 ? " after " + attempt + " attempts" : ""));
-                    return new Outcome(commit.name(), changes, false, attempt);
-                }
-                events.info(Phase.COMMIT, spec.repositoryUrl(), spec.branch() + " moved while pushing (attempt " + attempt
-                        + " of " + spec.maxAttempts() + "); fetching and applying the update again");
-                sleep(backoff(spec.backoff(), attempt));
+            } finally {
+                known.save();
             }
             throw new GitOpsException("could not push to " + spec.branch() + " of " + spec.repositoryUrl() + " in "
                     + spec.maxAttempts() + " attempts: the branch kept moving",
@@ -198,13 +221,28 @@ public final class GitOpsCommitter {
         return failures + 1;
     }
 
-    private Git openOrClone(CommitSpec spec, Path workTree, GitTransport transport) throws GitAPIException, IOException {
-        if (Files.isDirectory(workTree.resolve(".git"))) {
+    /** A clone cut off by the server is retried like a dropped fetch or push; it leaves nothing behind. */
+    private Git openOrCloneRetrying(CommitSpec spec, Path gitDir, GitTransport transport, boolean[] cloned)
+            throws GitAPIException, IOException {
+        for (int failures = 0; ; failures++) {
             try {
-                Repository repository = new FileRepositoryBuilder().setWorkTree(workTree.toFile()).setMustExist(true).build();
-                Git git = new Git(repository);
+                return openOrClone(spec, gitDir, transport, cloned);
+            } catch (TransportException e) {
+                transientOrThrow(spec, transport, e, failures, failures + 1);
+            }
+        }
+    }
+
+    /** The cached bare clone when it is sound and of this remote, else a new one ({@code cloned[0]} set). */
+    private Git openOrClone(CommitSpec spec, Path gitDir, GitTransport transport, boolean[] cloned)
+            throws GitAPIException, IOException {
+        if (Files.isDirectory(gitDir)) {
+            try {
+                Git git = Git.open(gitDir.toFile());
+                Repository repository = git.getRepository();
                 String url = repository.getConfig().getString("remote", "origin", "url");
-                if (spec.repositoryUrl().equals(url)) {
+                if (spec.repositoryUrl().equals(url) && packCount(gitDir) <= MAX_PACKS
+                        && repository.resolve(Constants.R_REMOTES + "origin/" + spec.branch()) != null) {
                     events.info(Phase.COMMIT, spec.repositoryUrl(), "using the cached clone; fetching only");
                     return git;
                 }
@@ -212,68 +250,98 @@ public final class GitOpsCommitter {
             } catch (IOException | RuntimeException broken) {
                 events.warning(Phase.COMMIT, spec.repositoryUrl(), "the cached clone is unusable; cloning again");
             }
-            deleteTree(workTree);
+            deleteTree(gitDir);
         }
-        Files.createDirectories(workTree.getParent());
         events.started(Phase.COMMIT, spec.repositoryUrl(), "cloning " + spec.branch() + " (shallow, single branch)");
+        Files.createDirectories(gitDir.getParent());
+        Git git = Git.init().setBare(true).setDirectory(gitDir.toFile()).call();
+        Repository repository = git.getRepository();
         try {
-            Git git = transport.configure(Git.cloneRepository()
-                            .setURI(spec.repositoryUrl())
-                            .setBranch(spec.branch())
-                            .setBranchesToClone(List.of(Constants.R_HEADS + spec.branch()))
-                            .setDepth(1)
-                            .setDirectory(workTree.toFile()))
-                    .call();
-            if (git.getRepository().resolve(Constants.HEAD) == null) {
-                git.close();
-                deleteTree(workTree);
-                throw new InvalidInputException("branch", "branch '" + spec.branch() + "' does not exist in " + spec.repositoryUrl(),
-                        "create the branch with the manifests first, or name an existing branch");
+            StoredConfig config = repository.getConfig();
+            config.setString("remote", "origin", "url", spec.repositoryUrl());
+            config.setString("remote", "origin", "fetch",
+                    "+" + Constants.R_HEADS + spec.branch() + ":" + Constants.R_REMOTES + "origin/" + spec.branch());
+            config.setString("remote", "origin", "tagopt", "--no-tags");
+            config.save();
+            transport.configure(git.fetch().setRemote("origin").setDepth(CLONE_DEPTH).setTagOpt(TagOpt.NO_TAGS)).call();
+            if (repository.resolve(Constants.R_REMOTES + "origin/" + spec.branch()) == null) {
+                throw missingBranch(spec);
             }
+            cloned[0] = true;
             return git;
-        } catch (GitAPIException | RuntimeException e) {
-            deleteTree(workTree);
-            if (String.valueOf(e.getMessage()).contains("not found in upstream")) {
-                throw new InvalidInputException("branch", "branch '" + spec.branch() + "' does not exist in " + spec.repositoryUrl(),
-                        "create the branch with the manifests first, or name an existing branch");
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            git.close();
+            deleteTree(gitDir);
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("not found in upstream") || message.contains("does not have " + Constants.R_HEADS + spec.branch())) {
+                throw missingBranch(spec);
             }
             throw e;
         }
     }
 
-    private void fetchAndReset(Git git, CommitSpec spec, GitTransport transport, boolean announce) throws GitAPIException {
-        String remoteRef = Constants.R_REMOTES + "origin/" + spec.branch();
+    private static InvalidInputException missingBranch(CommitSpec spec) {
+        return new InvalidInputException("branch", "branch '" + spec.branch() + "' does not exist in " + spec.repositoryUrl(),
+                "create the branch with the manifests first, or name an existing branch");
+    }
+
+    private static long packCount(Path gitDir) throws IOException {
+        Path packs = gitDir.resolve("objects/pack");
+        if (!Files.isDirectory(packs)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(packs)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".pack")).count();
+        }
+    }
+
+    private void fetch(Git git, CommitSpec spec, GitTransport transport, boolean announce) throws GitAPIException {
         // no depth: only the commits since the last fetch come, and history the downgrade guard deepened stays
-        transport.configure(git.fetch()
-                        .setRemote("origin")
-                        .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + spec.branch() + ":" + remoteRef)))
-                .call();
-        git.reset().setMode(ResetCommand.ResetType.HARD).setRef(remoteRef).call();
-        git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
+        transport.configure(git.fetch().setRemote("origin").setTagOpt(TagOpt.NO_TAGS)).call();
         if (announce) {
             events.info(Phase.COMMIT, spec.repositoryUrl(), "fetched the new head of " + spec.branch());
         }
     }
 
-    private RevCommit commit(Git git, CommitSpec spec, List<Change> changes) throws GitAPIException {
+    /** Our commit: the base's trees with the changed files of the work tree put in; no index involved. */
+    private static RevCommit commit(Repository repository, RevCommit base, CommitSpec spec, List<Change> changes, Path workTree)
+            throws IOException {
         Set<String> files = changes.stream().map(Change::location).collect(Collectors.toCollection(LinkedHashSet::new));
-        var add = git.add();
-        files.forEach(add::addFilepattern);
-        add.call();
-        PersonIdent who = new PersonIdent(spec.authorName(), spec.authorEmail());
-        return git.commit()
-                .setMessage(CommitMessages.render(spec, changes))
-                .setAuthor(who)
-                .setCommitter(who)
-                .setSign(false)
-                .call();
+        try (ObjectInserter inserter = repository.newObjectInserter();
+                ObjectReader reader = repository.newObjectReader();
+                RevWalk walk = new RevWalk(reader)) {
+            Map<String, Trees.Entry> edits = new LinkedHashMap<>();
+            for (String file : files) {
+                Path path = workTree.resolve(file);
+                if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    edits.put(file, null);
+                } else if (Files.isSymbolicLink(path)) {
+                    byte[] target = Files.readSymbolicLink(path).toString().getBytes(StandardCharsets.UTF_8);
+                    edits.put(file, new Trees.Entry(FileMode.SYMLINK, inserter.insert(Constants.OBJ_BLOB, target)));
+                } else {
+                    // the updater replaces files, so the work tree loses an executable bit: the tree keeps it
+                    edits.put(file, new Trees.Entry(FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(path))));
+                }
+            }
+            ObjectId tree = Trees.edit(reader, inserter, base.getTree(), edits);
+            PersonIdent who = new PersonIdent(spec.authorName(), spec.authorEmail());
+            CommitBuilder builder = new CommitBuilder();
+            builder.setTreeId(tree == null ? inserter.insert(new TreeFormatter()) : tree);
+            builder.setParentId(base);
+            builder.setAuthor(who);
+            builder.setCommitter(who);
+            builder.setMessage(CommitMessages.render(spec, changes));
+            ObjectId id = inserter.insert(builder);
+            inserter.flush();
+            return walk.parseCommit(id);
+        }
     }
 
-    private RemoteRefUpdate.Status push(Git git, CommitSpec spec, GitTransport transport) throws GitAPIException {
+    private RemoteRefUpdate.Status push(Git git, CommitSpec spec, GitTransport transport, RevCommit commit) throws GitAPIException {
         Iterable<PushResult> results = transport.configure(git.push()
                         .setRemote("origin")
                         // a pull-request branch belongs to Slipway: each update replaces it
-                        .setRefSpecs(new RefSpec((spec.pullRequestBranch() == null ? "" : "+") + Constants.HEAD + ":"
+                        .setRefSpecs(new RefSpec((spec.pullRequestBranch() == null ? "" : "+") + commit.name() + ":"
                                 + Constants.R_HEADS + spec.pushBranch())))
                 .call();
         for (PushResult result : results) {
@@ -303,15 +371,15 @@ public final class GitOpsCommitter {
     }
 
     /** On a retry, a field whose old value moved since the first attempt was changed by someone: whose change was it? */
-    private void checkNotChangedByOthers(Git git, CommitSpec spec, List<Change> changes, Map<String, String> firstSeen,
-            ObjectId firstBase, GitTransport transport) throws IOException {
+    private void checkNotChangedByOthers(Repository repository, RevCommit base, CommitSpec spec, List<Change> changes,
+            Map<String, String> firstSeen, ObjectId firstBase, History.Known known, GitTransport transport) throws IOException {
         for (Change change : changes) {
             String key = key(change);
             if (!firstSeen.containsKey(key) || Objects.equals(firstSeen.get(key), change.oldValue())) {
                 continue;
             }
-            Optional<RevCommit> changer = History.lastCommitTouching(git, change.location(), HISTORY_LIMIT, null,
-                    depth -> deepen(git, spec, transport, depth));
+            Optional<RevCommit> changer = History.lastCommitSetting(repository, base, change.location(), change.oldValue(),
+                    HISTORY_LIMIT, known, depth -> deepen(repository, spec, transport, depth));
             Trailers trailers = changer.map(c -> Trailers.parse(c.getFullMessage())).orElse(new Trailers(Map.of()));
             if (!trailers.isEmpty() && Builds.sameSource(trailers, spec)) {
                 continue; // another delivery of the same source: the downgrade guard decides
@@ -325,34 +393,49 @@ public final class GitOpsCommitter {
         }
     }
 
-    private void checkDowngrade(Git git, CommitSpec spec, List<Change> changes, GitTransport transport) throws IOException {
-        if (spec.allowDowngrade() || spec.provenance() == null) {
+    /**
+     * Reads the trailers of the commit that last set each field: when that commit is a delivery of the same source
+     * from a newer build, the update is refused. A field last set by a person or another source has nothing to
+     * compare with, so the guard stops there instead of searching further back.
+     */
+    private void checkDowngrade(Repository repository, RevCommit base, CommitSpec spec, List<Change> changes,
+            History.Known known, GitTransport transport) throws IOException {
+        if (spec.allowDowngrade() || !Builds.comparable(spec)) {
             return;
         }
-        Set<String> files = changes.stream().map(Change::location).collect(Collectors.toCollection(LinkedHashSet::new));
-        for (String file : files) {
-            Optional<RevCommit> previous = History.lastCommitTouching(git, file, HISTORY_LIMIT,
-                    c -> Builds.sameSource(Trailers.parse(c.getFullMessage()), spec), depth -> deepen(git, spec, transport, depth));
-            if (previous.isEmpty()) {
+        Map<String, Change> fields = new LinkedHashMap<>();
+        changes.forEach(c -> fields.putIfAbsent(c.location() + "\u0000" + c.oldValue(), c));
+        for (Change change : fields.values()) {
+            Optional<RevCommit> setter = History.lastCommitSetting(repository, base, change.location(), change.oldValue(),
+                    HISTORY_LIMIT, known, depth -> deepen(repository, spec, transport, depth));
+            if (setter.isEmpty()) {
                 continue;
             }
-            Trailers theirs = Trailers.parse(previous.get().getFullMessage());
-            if (Builds.isNewer(theirs, spec)) {
-                throw new DowngradeRefusedException(file + " was last set by " + shortId(previous.get()) + " from "
+            Trailers theirs = Trailers.parse(setter.get().getFullMessage());
+            if (Builds.sameSource(theirs, spec) && Builds.isNewer(theirs, spec)) {
+                throw new DowngradeRefusedException(change.location() + " was last set by " + shortId(setter.get()) + " from "
                         + theirs.get(Trailers.BUILD).or(() -> theirs.get(Trailers.SOURCE)).orElse("a newer build")
                         + ", newer than this build (" + Builds.describe(spec) + "); nothing was pushed");
             }
         }
     }
 
-    private boolean deepen(Git git, CommitSpec spec, GitTransport transport, int depth) {
-        try {
-            transport.configure(git.fetch().setRemote("origin").setDepth(depth)).call();
+    private boolean deepen(Repository repository, CommitSpec spec, GitTransport transport, int depth) {
+        try (Git git = new Git(repository)) {
+            transport.configure(git.fetch().setRemote("origin").setDepth(depth).setTagOpt(TagOpt.NO_TAGS)).call();
             events.info(Phase.COMMIT, spec.repositoryUrl(), "fetched " + depth + " commits of history for the downgrade guard");
             return true;
         } catch (GitAPIException | RuntimeException e) {
             events.warning(Phase.COMMIT, spec.repositoryUrl(), "could not fetch more history: " + events.masker().mask(e.getMessage()));
             return false;
+        }
+    }
+
+    private static RevCommit parse(Repository repository, ObjectId id) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(id);
+            walk.parseBody(commit);
+            return commit;
         }
     }
 
@@ -362,9 +445,13 @@ public final class GitOpsCommitter {
     }
 
     static String cacheKey(String url, String branch) {
+        return sha256(url + "\n" + branch, 12);
+    }
+
+    private static String sha256(String text, int bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((url + "\n" + branch).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -394,13 +481,162 @@ public final class GitOpsCommitter {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the Git cache " + root, e);
+        }
+    }
+
+    /** Trees without an index: writing a commit's files into a folder, and replacing files in a tree. */
+    static final class Trees {
+        private Trees() {}
+
+        record Entry(FileMode mode, ObjectId id) { }
+
+        /**
+         * Empties {@code workTree} and writes into it the {@code paths} of {@code commit}: all of it when none are
+         * given, or when one is missing or passes through a symbolic link (the update then sees what a full checkout
+         * shows, and its own checks apply).
+         */
+        static void materialise(Repository repository, RevCommit commit, Path workTree, List<String> paths) throws IOException {
+            deleteTree(workTree);
+            Files.createDirectories(workTree);
+            List<String> scope = scope(repository, commit, paths);
+            try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
+                walk.addTree(commit.getTree());
+                walk.setRecursive(true);
+                if (!scope.isEmpty()) {
+                    walk.setFilter(PathFilterGroup.createFromStrings(scope));
+                }
+                while (walk.next()) {
+                    Path target = workTree.resolve(walk.getPathString());
+                    FileMode mode = walk.getFileMode(0);
+                    Files.createDirectories(target.getParent());
+                    if (mode == FileMode.GITLINK) {
+                        Files.createDirectories(target);
+                    } else if (mode == FileMode.SYMLINK) {
+                        byte[] link = reader.open(walk.getObjectId(0)).getBytes();
+                        Files.createSymbolicLink(target, Path.of(new String(link, StandardCharsets.UTF_8)));
+                    } else {
+                        Files.write(target, reader.open(walk.getObjectId(0)).getBytes());
+                        if (mode == FileMode.EXECUTABLE_FILE) {
+                            target.toFile().setExecutable(true);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The paths to write, or empty for the whole tree. */
+        private static List<String> scope(Repository repository, RevCommit commit, List<String> paths) throws IOException {
+            List<String> scope = new ArrayList<>();
+            for (String path : paths) {
+                String clean = path.replace('\\', '/').replaceAll("/+", "/").replaceAll("^(\\./)+", "").replaceAll("/$", "");
+                if (clean.isEmpty() || clean.equals(".")) {
+                    return List.of();
+                }
+                if (clean.startsWith("/") || Arrays.asList(clean.split("/")).contains("..")) {
+                    return List.of();
+                }
+                // every folder on the way and the path itself must be plain: a link may lead anywhere in the tree
+                StringBuilder prefix = new StringBuilder();
+                for (String part : clean.split("/")) {
+                    prefix.append(prefix.length() == 0 ? "" : "/").append(part);
+                    try (TreeWalk walk = TreeWalk.forPath(repository, prefix.toString(), commit.getTree())) {
+                        if (walk == null || walk.getFileMode(0) == FileMode.SYMLINK) {
+                            return List.of();
+                        }
+                    }
+                }
+                if (hasSymlinkBelow(repository, commit, clean)) {
+                    return List.of();
+                }
+                scope.add(clean);
+            }
+            return scope;
+        }
+
+        private static boolean hasSymlinkBelow(Repository repository, RevCommit commit, String path) throws IOException {
+            try (TreeWalk walk = new TreeWalk(repository)) {
+                walk.addTree(commit.getTree());
+                walk.setRecursive(true);
+                walk.setFilter(PathFilterGroup.createFromStrings(path));
+                while (walk.next()) {
+                    if (walk.getFileMode(0) == FileMode.SYMLINK) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        /**
+         * The tree {@code tree} with the given files replaced ({@code null}: removed), rewriting only the folders on
+         * their way; {@code null} when the result is empty.
+         */
+        static ObjectId edit(ObjectReader reader, ObjectInserter inserter, ObjectId tree, Map<String, Entry> edits)
+                throws IOException {
+            Map<String, Entry> entries = new TreeMap<>();
+            if (tree != null) {
+                try (TreeWalk walk = new TreeWalk(reader)) {
+                    walk.addTree(tree);
+                    while (walk.next()) {
+                        entries.put(walk.getNameString(), new Entry(walk.getFileMode(0), walk.getObjectId(0)));
+                    }
+                }
+            }
+            Map<String, Map<String, Entry>> below = new LinkedHashMap<>();
+            for (Map.Entry<String, Entry> edit : edits.entrySet()) {
+                int slash = edit.getKey().indexOf('/');
+                if (slash < 0) {
+                    Entry existing = entries.get(edit.getKey());
+                    if (edit.getValue() == null) {
+                        entries.remove(edit.getKey());
+                    } else if (existing != null && existing.mode() == FileMode.EXECUTABLE_FILE
+                            && edit.getValue().mode() == FileMode.REGULAR_FILE) {
+                        entries.put(edit.getKey(), new Entry(FileMode.EXECUTABLE_FILE, edit.getValue().id()));
+                    } else {
+                        entries.put(edit.getKey(), edit.getValue());
+                    }
+                } else {
+                    below.computeIfAbsent(edit.getKey().substring(0, slash), k -> new LinkedHashMap<>())
+                            .put(edit.getKey().substring(slash + 1), edit.getValue());
+                }
+            }
+            for (Map.Entry<String, Map<String, Entry>> folder : below.entrySet()) {
+                Entry existing = entries.get(folder.getKey());
+                ObjectId subtree = edit(reader, inserter, existing != null && existing.mode() == FileMode.TREE ? existing.id() : null,
+                        folder.getValue());
+                if (subtree == null) {
+                    entries.remove(folder.getKey());
+                } else {
+                    entries.put(folder.getKey(), new Entry(FileMode.TREE, subtree));
+                }
+            }
+            if (entries.isEmpty()) {
+                return null;
+            }
+            List<Map.Entry<String, Entry>> sorted = new ArrayList<>(entries.entrySet());
+            sorted.sort((a, b) -> compareGitOrder(a, b));
+            TreeFormatter formatter = new TreeFormatter();
+            for (Map.Entry<String, Entry> entry : sorted) {
+                formatter.append(entry.getKey(), entry.getValue().mode(), entry.getValue().id());
+            }
+            return inserter.insert(formatter);
+        }
+
+        /** Git's tree order: bytes of the name, a folder's name compared as if it ended in '/'. */
+        private static int compareGitOrder(Map.Entry<String, Entry> a, Map.Entry<String, Entry> b) {
+            return Arrays.compareUnsigned(sortKey(a), sortKey(b));
+        }
+
+        private static byte[] sortKey(Map.Entry<String, Entry> entry) {
+            String name = entry.getValue().mode() == FileMode.TREE ? entry.getKey() + "/" : entry.getKey();
+            return name.getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -415,45 +651,144 @@ public final class GitOpsCommitter {
         }
 
         /**
-         * The newest commit on HEAD's first-parent line that changed {@code file} and matches {@code filter}
-         * (any commit when {@code null}), looking back at most {@code limit} commits.
+         * The newest commit on {@code head}'s first-parent line that set {@code value} in {@code file}: it changed the
+         * file, and its parent's file did not hold the value (so a commit that changed another field of the file is
+         * passed over); any commit that changed the file when {@code value} is {@code null}. Looks back at most
+         * {@code limit} commits, deepening the clone once, straight to the limit, when the walk reaches its end.
+         * Empty when no such commit is found.
          */
-        static Optional<RevCommit> lastCommitTouching(Git git, String file, int limit, Predicate<RevCommit> filter,
-                Deepener deepener) throws IOException {
-            int lastBoundary = -1;
+        static Optional<RevCommit> lastCommitSetting(Repository repository, ObjectId head, String file, String value, int limit,
+                Known known, Deepener deepener) throws IOException {
+            boolean deepened = false;
             while (true) {
-                Repository repository = git.getRepository();
                 Set<ObjectId> shallow = repository.getObjectDatabase().getShallowCommits();
-                try (RevWalk walk = new RevWalk(repository)) {
-                    ObjectId head = repository.resolve(Constants.HEAD);
-                    if (head == null) {
-                        return Optional.empty();
-                    }
+                try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
                     RevCommit commit = walk.parseCommit(head);
-                    int seen = 0;
-                    for (; commit != null && seen < limit; seen++) {
-                        if (shallow.contains(commit)) {
-                            break; // its parents are not here: we cannot tell what it changed
+                    ObjectId blob = blob(reader, commit, file);
+                    boolean reachedShallow = false;
+                    for (int seen = 0; seen < limit; seen++) {
+                        Optional<Optional<ObjectId>> answered = known.answer(commit, file, value);
+                        if (answered.isPresent()) {
+                            return remember(known, head, file, value, answered.get().isEmpty() ? null : walk.parseCommit(answered.get().get()));
                         }
-                        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
-                        if (!Objects.equals(blob(repository, commit, file), parent == null ? null : blob(repository, parent, file))
-                                && (filter == null || filter.test(commit))) {
-                            return Optional.of(commit);
+                        if (shallow.contains(commit)) {
+                            reachedShallow = true; // its parents are not here (JGit shows none): we cannot tell what it changed
+                            break;
+                        }
+                        if (commit.getParentCount() == 0) {
+                            return remember(known, head, file, value, blob == null ? null : commit); // the root added it
+                        }
+                        RevCommit parent = walk.parseCommit(commit.getParent(0));
+                        ObjectId parentBlob = blob(reader, parent, file);
+                        if (!Objects.equals(blob, parentBlob) && (value == null || !holds(reader, parentBlob, value))) {
+                            return remember(known, head, file, value, commit);
                         }
                         commit = parent;
+                        blob = parentBlob;
                     }
-                    if (commit == null || seen >= limit || seen <= lastBoundary
-                            || !deepener.deepen(Math.min(limit + 1, Math.max(16, (seen + 1) * 4)))) {
-                        return Optional.empty();
+                    if (!reachedShallow) {
+                        return remember(known, head, file, value, null); // nothing within the limit
                     }
-                    lastBoundary = seen;
+                    if (deepened || !deepener.deepen(limit + 1)) {
+                        return Optional.empty(); // unknown: not remembered, the next run asks again
+                    }
+                    deepened = true;
                 }
             }
         }
 
-        private static ObjectId blob(Repository repository, RevCommit commit, String file) throws IOException {
-            try (TreeWalk walk = TreeWalk.forPath(repository, file, commit.getTree())) {
+        private static Optional<RevCommit> remember(Known known, ObjectId head, String file, String value, RevCommit setter) {
+            known.put(head, file, value, setter);
+            return Optional.ofNullable(setter);
+        }
+
+        private static boolean holds(ObjectReader reader, ObjectId blob, String value) throws IOException {
+            if (blob == null) {
+                return false;
+            }
+            return new String(reader.open(blob).getBytes(), StandardCharsets.UTF_8).contains(value);
+        }
+
+        private static ObjectId blob(ObjectReader reader, RevCommit commit, String file) throws IOException {
+            try (TreeWalk walk = TreeWalk.forPath(reader, file, commit.getTree())) {
                 return walk == null ? null : walk.getObjectId(0);
+            }
+        }
+
+        /**
+         * Answers found before, kept in the clone cache: for a head, a file and a value, the commit that set it (or
+         * none within the limit). A later walk stops at a head it knows, so a warm run does not deepen again.
+         */
+        static final class Known {
+            private static final int MAX_ANSWERS = 4096;
+            private final Repository repository;
+            private final Path file;
+            private final Map<String, String> answers;
+            private boolean changed;
+
+            private Known(Repository repository, Path file, Map<String, String> answers) {
+                this.repository = repository;
+                this.file = file;
+                this.answers = answers;
+            }
+
+            static Known load(Repository repository, Path file) {
+                Map<String, String> answers = new LinkedHashMap<>();
+                try {
+                    if (Files.isRegularFile(file)) {
+                        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                            String[] parts = line.split(" ");
+                            if (parts.length == 2 && parts[1].matches("-|[0-9a-f]{40}")) {
+                                answers.put(parts[0], parts[1]);
+                            }
+                        }
+                    }
+                } catch (IOException | RuntimeException unreadable) {
+                    answers.clear(); // only a shortcut: without it the guard walks the history again
+                }
+                return new Known(repository, file, answers);
+            }
+
+            private boolean has(ObjectId id) {
+                try {
+                    return repository.getObjectDatabase().has(id);
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+
+            Optional<Optional<ObjectId>> answer(ObjectId commit, String path, String value) {
+                String answer = answers.get(key(commit, path, value));
+                if (answer == null || !answer.equals("-") && !has(ObjectId.fromString(answer))) {
+                    return Optional.empty();
+                }
+                return Optional.of(answer.equals("-") ? Optional.empty() : Optional.of(ObjectId.fromString(answer)));
+            }
+
+            void put(ObjectId head, String path, String value, ObjectId setter) {
+                answers.put(key(head, path, value), setter == null ? "-" : setter.name());
+                changed = true;
+            }
+
+            void save() {
+                if (!changed) {
+                    return;
+                }
+                List<String> lines = answers.entrySet().stream().skip(Math.max(0, answers.size() - MAX_ANSWERS))
+                        .map(e -> e.getKey() + " " + e.getValue()).toList();
+                try {
+                    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+                    Files.write(temporary, lines, StandardCharsets.UTF_8);
+                    Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    changed = false;
+                } catch (IOException ignored) {
+                    // only a shortcut: the next run walks the history again
+                }
+            }
+
+            private static String key(ObjectId commit, String path, String value) {
+                return commit.name() + ":" + sha256(path + "\u0000" + (value == null ? "\u0001" : value), 10);
             }
         }
     }

@@ -19,15 +19,23 @@ public final class GitOpsUpdates {
     private static final Pattern AUTHOR = Pattern.compile("\\s*(.+?)\\s*<([^<>\\s]+)>\\s*");
 
     private final EngineContext context;
-    private final HttpClient http;
+    private HttpClient http;
 
     public GitOpsUpdates(EngineContext context, HttpClient http) {
         this.context = context;
         this.http = http;
     }
 
+    /** The HTTP client for pull-request APIs is made when first needed: it costs a TLS set-up a plain push never uses. */
     public GitOpsUpdates(EngineContext context) {
-        this(context, NetworkClients.http(context.network(), HttpClient.Redirect.NEVER));
+        this(context, null);
+    }
+
+    private HttpClient http() {
+        if (http == null) {
+            http = NetworkClients.http(context.network(), HttpClient.Redirect.NEVER);
+        }
+        return http;
     }
 
     public GitOpsUpdateResult update(GitOpsUpdateRequest request) {
@@ -42,7 +50,7 @@ public final class GitOpsUpdates {
         String image = request.images().isEmpty() ? null : request.images().get(0).reference();
         CommitSpec commit = new CommitSpec(request.repositoryUrl(), request.branch(), request.auth(), request.commitMessage(),
                 author[0], author[1], image, request.provenance(), request.allowDowngrade(),
-                context.workspace().toString(), pullRequestBranch, 0, null);
+                context.workspace().toString(), pullRequestBranch, 0, null, spec.paths());
 
         GitOpsCommitter.Outcome outcome = new GitOpsCommitter(context.cache().resolve("git"), context.events(), context.network())
                 .commitAndPush(commit, ManifestUpdater.forWorkTree(spec, context.events()));
@@ -56,7 +64,7 @@ public final class GitOpsUpdates {
         int firstBreak = message.indexOf('\n');
         String title = firstBreak < 0 ? message : message.substring(0, firstBreak);
         String body = firstBreak < 0 ? "" : message.substring(firstBreak).strip();
-        PullRequests.PullRequest pullRequest = new PullRequests(http, context.events().masker())
+        PullRequests.PullRequest pullRequest = new PullRequests(http(), context.events().masker())
                 .openOrUpdate(host, token(options, request.auth()), pullRequestBranch, request.branch(), title, body);
         context.events().finished(Phase.PULL_REQUEST, pullRequest.url(),
                 (pullRequest.created() ? "opened" : "updated") + " pull request #" + pullRequest.number() + " from "

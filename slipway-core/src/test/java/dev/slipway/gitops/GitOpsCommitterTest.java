@@ -19,10 +19,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,12 +163,143 @@ class GitOpsCommitterTest {
     }
 
     @Test
+    void theGuardStopsAtTheCommitThatLastSetTheFieldAPersonsEvenWithANewerBuildBehindIt() {
+        committer("cache-a").commitAndPush(spec(60L, null), setImage("apps/app6.yaml", "acr.azurecr.io/app6:60"));
+        humanCommit("apps/app6.yaml", "image: acr.azurecr.io/app6:hotfix\n", "Hotfix app6 by hand");
+        for (int i = 0; i < 20; i++) {
+            humanCommit("docs/note" + i + ".md", "note " + i + "\n", "Unrelated change " + i);
+        }
+
+        // build 60 is deeper in history, but the hand-made commit set the field last: nothing to compare, allowed
+        GitOpsCommitter.Outcome outcome = committer("cache-b").commitAndPush(spec(59L, null),
+                setImage("apps/app6.yaml", "acr.azurecr.io/app6:59"));
+
+        assertThat(outcome.upToDate()).isFalse();
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "show", "main:apps/app6.yaml")).isEqualTo("image: acr.azurecr.io/app6:59\n");
+        assertThat(messages().stream().filter(m -> m.contains("commits of history for the downgrade guard")))
+                .as("one deepening, straight to the limit, not a ladder").containsExactly(
+                        "fetched " + (GitOpsCommitter.HISTORY_LIMIT + 1) + " commits of history for the downgrade guard");
+    }
+
+    @Test
+    void aNewerBuildThatSetTheFieldDeepInHistoryIsFoundPastEditsOfOtherLinesAndRefuses() {
+        committer("cache-a").commitAndPush(spec(70L, null), setImage("apps/app7.yaml", "acr.azurecr.io/app7:70"));
+        // a person touches the same file without setting the field (trailing blanks): passed over
+        humanCommit("apps/app7.yaml", "image: acr.azurecr.io/app7:70   \n", "Reformat app7");
+        for (int i = 0; i < 30; i++) {
+            humanCommit("docs/other" + i + ".md", "other " + i + "\n", "Unrelated change " + i);
+        }
+
+        assertThatThrownBy(() -> committer("cache-b").commitAndPush(spec(69L, null), setImage("apps/app7.yaml", "acr.azurecr.io/app7:69")))
+                .isInstanceOf(DowngradeRefusedException.class)
+                .hasMessageContaining("https://jenkins.example/job/shop/70/");
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "show", "main:apps/app7.yaml")).isEqualTo("image: acr.azurecr.io/app7:70   \n");
+    }
+
+    @Test
+    void aWarmRunFindsItsOwnCommitAtTheHeadWithoutFetchingHistory() {
+        committer("cache").commitAndPush(spec(80L, null), setImage("apps/app8.yaml", "acr.azurecr.io/app8:80"));
+        humanCommit("docs/after.md", "after\n", "Unrelated change after 80");
+        events.clear();
+
+        GitOpsCommitter.Outcome outcome = committer("cache").commitAndPush(spec(81L, null), setImage("apps/app8.yaml", "acr.azurecr.io/app8:81"));
+
+        assertThat(outcome.upToDate()).isFalse();
+        assertThat(messages()).contains("using the cached clone; fetching only")
+                .noneMatch(m -> m.contains("commits of history"));
+    }
+
+    @Test
+    void onlyTheRequestedPathIsWrittenAndTheCommitKeepsEverythingElse() throws IOException {
+        humanCommit("apps/run.sh", "#!/bin/sh\n", "A script");
+        Git.cli(temp, "clone", "-q", remote.toString(), temp.resolve("exec").toString());
+        Git.cli(temp.resolve("exec"), "update-index", "--chmod=+x", "apps/run.sh");
+        Git.cli(temp.resolve("exec"), "-c", "user.name=Human", "-c", "user.email=human@example.invalid", "commit", "-q", "-m", "Executable");
+        Git.cli(temp.resolve("exec"), "push", "-q", "origin", "main");
+        List<List<String>> seen = new ArrayList<>();
+        GitOpsCommitter.WorkTreeUpdate update = workTree -> {
+            try (var files = Files.walk(workTree)) {
+                seen.add(files.filter(Files::isRegularFile).map(f -> workTree.relativize(f).toString()).sorted().toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return setImage("apps/app9.yaml", "acr.azurecr.io/app9:2.0").apply(workTree);
+        };
+        CommitSpec scoped = withPaths(spec(90L, null), List.of("apps/app9.yaml"));
+
+        committer("cache").commitAndPush(scoped, update);
+
+        assertThat(seen).containsExactly(List.of("apps/app9.yaml"));
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "ls-tree", "-r", "--name-only", "main").lines().count()).isEqualTo(33);
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "ls-tree", "main", "apps/run.sh")).startsWith("100755 ");
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "diff", "--name-only", "main~1", "main").strip()).isEqualTo("apps/app9.yaml");
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "fsck", "--no-progress")).doesNotContain("error");
+    }
+
+    @Test
+    void aPathThatIsMissingOrALinkGetsTheWholeTree() {
+        List<Integer> seen = new ArrayList<>();
+        GitOpsCommitter.WorkTreeUpdate count = workTree -> {
+            try (var files = Files.walk(workTree)) {
+                seen.add((int) files.filter(Files::isRegularFile).count());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return List.of();
+        };
+
+        committer("cache").commitAndPush(withPaths(spec(1L, null), List.of("no/such/folder")), count);
+
+        assertThat(seen).containsExactly(32);
+    }
+
+    @Test
+    void aRememberedAnswerSparesTheDeepeningOnAFreshShallowClone() throws IOException {
+        for (int i = 0; i < 6; i++) {
+            humanCommit("docs/note" + i + ".md", "note " + i + "\n", "Unrelated change " + i);
+        }
+        Path answers = temp.resolve("answers");
+        List<Integer> deepened = new ArrayList<>();
+        try (Repository repository = shallowClone("first.git")) {
+            Path gitDir = repository.getDirectory().toPath();
+            GitOpsCommitter.History.Known known = GitOpsCommitter.History.Known.load(repository, answers);
+            Optional<RevCommit> setter = GitOpsCommitter.History.lastCommitSetting(repository, repository.resolve("HEAD"),
+                    "apps/app0.yaml", "acr.azurecr.io/app0:1.0", 4, known, depth -> {
+                        deepened.add(depth);
+                        Git.cli(gitDir, "fetch", "-q", "--depth", String.valueOf(depth), "origin", "main");
+                        return true;
+                    });
+            known.save();
+
+            assertThat(setter).as("the seed set it 7 commits back, past the limit of 4").isEmpty();
+            assertThat(deepened).as("one step, straight to the limit").containsExactly(5);
+        }
+        humanCommit("docs/later.md", "later\n", "Unrelated change later");
+
+        try (Repository repository = shallowClone("second.git")) {
+            GitOpsCommitter.History.Known known = GitOpsCommitter.History.Known.load(repository, answers);
+            Optional<RevCommit> setter = GitOpsCommitter.History.lastCommitSetting(repository, repository.resolve("HEAD"),
+                    "apps/app0.yaml", "acr.azurecr.io/app0:1.0", 4, known, depth -> {
+                        throw new AssertionError("deepened although the answer for the previous head was remembered");
+                    });
+
+            assertThat(setter).isEmpty();
+        }
+    }
+
+    private Repository shallowClone(String name) throws IOException {
+        Path gitDir = temp.resolve(name);
+        Git.cli(temp, "clone", "-q", "--bare", "--depth", "2", url, gitDir.toString());
+        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+    }
+
+    @Test
     void aBrokenCacheIsReplacedByAFreshClone() throws IOException {
         GitOpsCommitter committer = committer("cache");
         committer.commitAndPush(spec(1L, null), setImage("apps/app5.yaml", "acr.azurecr.io/app5:2.0"));
         Path gitDir;
         try (var dirs = Files.walk(temp.resolve("cache"))) {
-            gitDir = dirs.filter(p -> p.getFileName().toString().equals(".git")).findFirst().orElseThrow();
+            gitDir = dirs.filter(p -> p.getFileName().toString().equals("repo.git")).findFirst().orElseThrow();
         }
         Files.writeString(gitDir.resolve("HEAD"), "garbage");
         Files.writeString(gitDir.resolve("config"), "[[[ not a config");
@@ -208,6 +343,12 @@ class GitOpsCommitterTest {
     private static CommitSpec withDowngrade(CommitSpec s) {
         return new CommitSpec(s.repositoryUrl(), s.branch(), s.auth(), s.messageTemplate(), s.authorName(), s.authorEmail(),
                 s.image(), s.provenance(), true, s.sourceRepository(), s.pullRequestBranch(), s.maxAttempts(), s.backoff());
+    }
+
+    private static CommitSpec withPaths(CommitSpec s, List<String> paths) {
+        return new CommitSpec(s.repositoryUrl(), s.branch(), s.auth(), s.messageTemplate(), s.authorName(), s.authorEmail(),
+                s.image(), s.provenance(), s.allowDowngrade(), s.sourceRepository(), s.pullRequestBranch(), s.maxAttempts(),
+                s.backoff(), paths);
     }
 
     /** Stands in for the manifest updater: sets the one {@code image:} line of a file. */
