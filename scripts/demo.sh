@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# The main job on this machine, with local parts only: build the reference app (examples/flask-redis) with
-# buildah, push it by digest to a local registry behind an ACR-style token server, commit the new image to a GitOps
-# repository served by a local `git daemon`, show the push-mode plan, then write the delivery record and
-# the HTML report. See docs/demo.md for what each step shows and where its output is.
+# The main job on this machine, with local parts only: one `slipway deliver -e dev` builds the reference app
+# (examples/flask-redis) with buildah, pushes it by digest to a local registry behind an ACR-style token server,
+# commits the new image to a GitOps repository served by a local `git daemon`, and writes the delivery record and
+# its HTML report; the script then shows what the servers hold, the push-mode plan and the report of all demo
+# deliveries. See docs/demo.md for what each step shows and where its output is.
 #
 # State lives in .slipway/demo/ (git-ignored): the registry's blobs and the cached base image stay there so a
 # second run is fast; per-run secrets live in .slipway/demo/run/ and are deleted when the script ends.
 # Servers listen on 127.0.0.1 only and are stopped by PID when the script ends, whatever happens.
 #
 # Environment: SLIPWAY_DEMO_REGISTRY_PORT (default 5015; part of the image names in the GitOps repository, so
-# it is fixed across runs), SLIPWAY_DEMO_REBUILD_BASE=1 to make the base image again.
+# it is fixed across runs), SLIPWAY_DEMO_REBUILD_BASE=1 to make the base image again, SLIPWAY_DEMO_REBUILD=1 to
+# build the app again when its source has not changed since the last delivery.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +25,7 @@ BASE_IMAGE="$REGISTRY/slipway-demo/python-base:bookworm"
 REGISTRY_USER="demo"
 APP="examples/flask-redis"
 JAR="$ROOT/slipway-cli/target/slipway.jar"
+LAUNCHER="$ROOT/slipway-cli/target/slipway"   # the CLI's launcher, copied beside the jar by the build
 
 started_at=$(date +%s)
 step_started=$started_at
@@ -39,7 +42,7 @@ step() {
 info() { printf '   %s\n' "$*"; }
 fallback() { fallbacks+=("$*"); printf '   FALLBACK: %s\n' "$*"; }
 die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
-slipway() { java -jar "$JAR" "$@"; }
+slipway() { "$LAUNCHER" "$@"; }
 
 cleanup() {
   local code=$?
@@ -90,8 +93,8 @@ mkdir -p "$STATE"
 rm -rf "$RUN"; mkdir -m 700 "$RUN"
 
 # ---------------------------------------------------------------------------------------------------------
-step "Building the slipway CLI (slipway-cli/target/slipway.jar)"
-if [ -f "$JAR" ] && [ -z "$(find slipway-core/src/main slipway-cli/src/main slipway-test-support/src/main pom.xml ./*/pom.xml \
+step "Building the slipway CLI (slipway-cli/target/slipway and slipway.jar)"
+if [ -f "$JAR" ] && [ -x "$LAUNCHER" ] && [ -z "$(find slipway-core/src/main slipway-cli/src/main slipway-test-support/src/main pom.xml ./*/pom.xml \
      -newer "$JAR" -type f -print -quit)" ]; then
   info "up to date (no source newer than the jar)"
 else
@@ -186,42 +189,10 @@ else
   rm -rf "$RUN/base-storage" "$RUN/rootfs.tar" "$rootfs"
   info "made ${BASE_ARCHIVE#"$ROOT"/} ($(du -h "$BASE_ARCHIVE" | cut -f1))"
 fi
-slipway push --layout "$BASE_ARCHIVE" --image "$BASE_IMAGE" --plain-http "$REGISTRY" \
-  --username "$REGISTRY_USER" --password-env SLIPWAY_DEMO_REGISTRY_PASSWORD 2>"$RUN/push-base.log" \
-  | sed 's/^/   pushed base: /' || { cat "$RUN/push-base.log" >&2; die "pushing the base image failed"; }
-
-# ---------------------------------------------------------------------------------------------------------
-SOURCE_COMMIT=$(git rev-parse HEAD)
-SOURCE_BRANCH=$(git rev-parse --abbrev-ref HEAD)
-SHORT=$(git rev-parse --short=7 HEAD)
-# the source repository's URL for labels, trailers and the record: the checkout's origin, when it has one
-SOURCE_URL=$(git config --get remote.origin.url | sed -E 's#(://)[^/@]*@#\1#' || true)   # without user:token@
-source_url_build=(); source_url_update=()
-if [ -n "$SOURCE_URL" ]; then
-  source_url_build=(--source-url "$SOURCE_URL"); source_url_update=(--source-repository "$SOURCE_URL")
-fi
-step "slipway build: $APP/app with buildah (BASE_IMAGE from the local registry) into an OCI layout"
-build_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-slipway build --workspace . --context "$APP/app" --image "$IMAGE_REPO" --tag '{gitCommitShort}' \
-  --build-arg "BASE_IMAGE=$BASE_IMAGE" --insecure-registry "$REGISTRY" --pull-auth-file "${RUN#"$ROOT"/}/auth.json" \
-  --git-commit "$SOURCE_COMMIT" --branch "$SOURCE_BRANCH" "${source_url_build[@]}" \
-  --layout .slipway/demo/oci-layout 2>&1 | sed 's/^/   /'
-build_finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-
-# ---------------------------------------------------------------------------------------------------------
-step "slipway push: the layout to $IMAGE_REPO, by digest, then tag $SHORT"
-push_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-PUSHED=$(slipway push --layout .slipway/demo/oci-layout --image "$IMAGE_REPO" --tag "$SHORT" --plain-http "$REGISTRY" \
-  --username "$REGISTRY_USER" --password-env SLIPWAY_DEMO_REGISTRY_PASSWORD 2> >(sed 's/^/   /' >&2))
-push_finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-DIGEST=${PUSHED##*@}
-IMAGE="$IMAGE_REPO:$SHORT@$DIGEST"
-info "pushed: $PUSHED"
-info "image for the manifests: $IMAGE"
-# another client confirms it: skopeo (through the token server, credentials from the auth file) resolves the tag
-served=$(skopeo inspect --authfile "$RUN/auth.json" --tls-verify=false --format '{{.Digest}}' "docker://$IMAGE_REPO:$SHORT")
-[ "$served" = "$DIGEST" ] || die "the registry serves $served for tag $SHORT, not the pushed $DIGEST"
-info "skopeo inspect: tag $SHORT -> $served"
+BASE_PUSHED=$(slipway push --layout "$BASE_ARCHIVE" --image "$BASE_IMAGE" --plain-http "$REGISTRY" \
+  --username "$REGISTRY_USER" --password-env SLIPWAY_DEMO_REGISTRY_PASSWORD 2>"$RUN/push-base.log") \
+  || { cat "$RUN/push-base.log" >&2; die "pushing the base image failed"; }
+info "pushed base: $BASE_PUSHED"
 
 # ---------------------------------------------------------------------------------------------------------
 step "GitOps repository on git://127.0.0.1 (git daemon), seeded once from $APP"
@@ -251,26 +222,95 @@ git ls-remote "$GITOPS_URL" >/dev/null || die "git daemon did not answer on $GIT
 info "serving $GITOPS_URL"
 
 # ---------------------------------------------------------------------------------------------------------
-step "slipway gitops update: k8s/overlays/dev to $IMAGE_REPO:$SHORT@${DIGEST:0:19}…, committed and pushed"
-update_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+SOURCE_COMMIT=$(git rev-parse HEAD)
+SOURCE_BRANCH=$(git rev-parse --abbrev-ref HEAD)
+SHORT=$(git rev-parse --short=7 HEAD)
+# the source repository's URL for labels, trailers and the record: the checkout's origin, when it has one
+SOURCE_URL=$(git config --get remote.origin.url | sed -E 's#(://)[^/@]*@#\1#' || true)   # without user:token@
+source_url=()
+if [ -n "$SOURCE_URL" ]; then source_url=(--source-url "$SOURCE_URL"); fi
+DELIVERY_ID="demo-$(date -u +%Y%m%dT%H%M%SZ)-$SHORT"
+CONFIG="$STATE/slipway.yaml"
+RECORD="$STATE/records/$DELIVERY_ID.json"
+step "slipway deliver -e dev: build, push by digest, GitOps commit (${CONFIG#"$ROOT"/})"
+# The configuration for this machine: the example's dev environment with the local registry, base image and Git
+# server. Written each run (the Git server's port changes); names the password's variable, never its value.
+cat > "$CONFIG" <<YAML
+# Written by scripts/demo.sh for this machine; the reference app's own file is $APP/slipway.yaml.
+schemaVersion: 1
+image:
+  repository: $IMAGE_REPO
+  tags: ["{gitCommitShort}"]
+build:
+  context: $APP/app
+  args:
+    BASE_IMAGE: $BASE_IMAGE
+  insecureRegistries: ["$REGISTRY"]
+  pullAuthFile: ${RUN#"$ROOT"/}/auth.json      # the base image's credentials; removed when the demo ends
+registry:
+  username: $REGISTRY_USER
+  passwordEnv: SLIPWAY_DEMO_REGISTRY_PASSWORD
+  plainHttp: true
+environments:
+  dev:
+    mode: gitops
+    gitops:
+      repository: $GITOPS_URL
+      branch: main
+      path: k8s/overlays/dev
+      author: "Slipway demo <demo@slipway.invalid>"
+    # no wait: no Argo CD or Flux watches this local repository
+YAML
+sed 's/^/   | /' "$CONFIG"
+# Unchanged source, base image and tag since the last delivery: deliver pushes that delivery's build (its OCI layout)
+# instead of building again, so the same digest arrives and the GitOps update finds it there already. A build would
+# make a new digest even from the same source (its created label and file times), so a new commit every run.
+LAYOUT=.slipway/oci-layout                       # where slipway deliver's build writes its OCI layout
+STAMP_FILE="$STATE/last-delivery"
+stamp=$( { tar -C "$APP/app" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - . | sha256sum;
+           printf '%s %s %s\n' "$BASE_PUSHED" "$IMAGE_REPO" "$SHORT"; } | sha256sum | cut -c1-64)
+reuse=()
+if [ "${SLIPWAY_DEMO_REBUILD:-0}" != 1 ] && [ -f "$STAMP_FILE" ] && [ -f "$LAYOUT/index.json" ]; then
+  read -r last_stamp last_digest < "$STAMP_FILE"
+  layout_digest=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["manifests"][0]["digest"])' "$LAYOUT/index.json")
+  if [ "$last_stamp" = "$stamp" ] && [ "$layout_digest" = "$last_digest" ]; then
+    reuse=(--layout "$LAYOUT" --tag "$SHORT")
+    info "source, base image and tag unchanged since the last delivery: pushing its build ${last_digest:0:19}… again (SLIPWAY_DEMO_REBUILD=1 builds anew)"
+  fi
+fi
 before=$(git ls-remote "$GITOPS_URL" refs/heads/main | cut -f1)
-slipway gitops update --repo "$GITOPS_URL" --branch main --path k8s/overlays/dev --image "$IMAGE" \
-  --author "Slipway demo <demo@slipway.invalid>" --source-commit "$SOURCE_COMMIT" \
-  "${source_url_update[@]}" --cache "$STATE/gitops-cache" \
-  > "$RUN/update.txt" 2> "$RUN/update.err" || { cat "$RUN/update.err" "$RUN/update.txt" >&2; die "slipway gitops update failed"; }
-sed 's/^/   /' "$RUN/update.err" "$RUN/update.txt"
-GITOPS_COMMIT=$(git ls-remote "$GITOPS_URL" refs/heads/main | cut -f1)
+deliver_status=0
+slipway deliver -e dev --file "${CONFIG#"$ROOT"/}" --workspace . --record "${RECORD#"$ROOT"/}" \
+  --delivery-id "$DELIVERY_ID" --git-commit "$SOURCE_COMMIT" --branch "$SOURCE_BRANCH" "${source_url[@]}" \
+  --cache "$STATE/gitops-cache" "${reuse[@]}" > "$RUN/deliver.txt" 2> "$RUN/deliver.err" || deliver_status=$?
+sed 's/^/   /' "$RUN/deliver.err" "$RUN/deliver.txt"
+if [ "$deliver_status" -ne 0 ]; then
+  [ -f "$RECORD" ] && info "the failed delivery's record: ${RECORD#"$ROOT"/} (report beside it)"
+  die "slipway deliver failed (exit $deliver_status)"
+fi
+info "no wait phase: no Argo CD or Flux watches this local repository (with one, slipway.yaml's wait: makes deliver wait for it)"
+# what the record says: the pushed digest and the GitOps commit
+read -r DIGEST GITOPS_COMMIT < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))
+print(r["image"]["digest"], (r.get("commit") or {}).get("id") or "-")' "$RECORD")
+IMAGE="$IMAGE_REPO:$SHORT@$DIGEST"
+printf '%s %s\n' "$stamp" "$DIGEST" > "$STATE/last-delivery"
+
+# ---------------------------------------------------------------------------------------------------------
+step "What deliver pushed and committed, seen from the servers"
+# another client confirms the push: skopeo (through the token server, credentials from the auth file) resolves the tag
+served=$(skopeo inspect --authfile "$RUN/auth.json" --tls-verify=false --format '{{.Digest}}' "docker://$IMAGE_REPO:$SHORT")
+[ "$served" = "$DIGEST" ] || die "the registry serves $served for tag $SHORT, not the pushed $DIGEST"
+info "skopeo inspect: tag $SHORT -> $served"
+after=$(git ls-remote "$GITOPS_URL" refs/heads/main | cut -f1)
+if [ "$before" = "$after" ]; then
+  info "already up to date: main stays at $after (this image is there already)"
+else
+  [ "$after" = "$GITOPS_COMMIT" ] || die "main is at $after on the server, the record says $GITOPS_COMMIT"
+  info "main moved ${before:0:12} -> ${after:0:12}; the commit on the server:"
+fi
+git --git-dir="$BARE" show --stat --patch --format='   commit %H%n   Author: %an%n%n%w(0,7,7)%B' "$after" | sed 's/^/   /'
 clone="$RUN/gitops"
 git clone -q "$GITOPS_URL" "$clone"
-update_finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-: > "$RUN/commit-message.txt"
-if [ "$before" = "$GITOPS_COMMIT" ]; then
-  info "already up to date: main stays at $GITOPS_COMMIT (this image is there already)"
-else
-  info "main moved ${before:0:12} -> ${GITOPS_COMMIT:0:12}; the commit on the server:"
-  git --git-dir="$BARE" log -1 --format=%B "$GITOPS_COMMIT" > "$RUN/commit-message.txt"
-fi
-git --git-dir="$BARE" show --stat --patch --format='   commit %H%n   Author: %an%n%n%w(0,7,7)%B' "$GITOPS_COMMIT" | sed 's/^/   /'
 
 # ---------------------------------------------------------------------------------------------------------
 step "Push mode, planned: what 'slipway deploy' would apply (no cluster is configured)"
@@ -313,67 +353,17 @@ contexts:
     context: {cluster: empty-stand-in, user: nobody, namespace: default}
 current-context: empty-stand-in
 YAML
-plan_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 # push mode applies the same kustomize overlay, with the pushed image substituted in every container that runs it
 slipway deploy --plan --workspace "$clone" -f k8s/overlays/dev --image "$IMAGE" --kubeconfig "$RUN/kubeconfig" \
-  --source-commit "$SOURCE_COMMIT" > "$RUN/plan.txt" 2> "$RUN/plan.err" \
+  --source-commit "$SOURCE_COMMIT" --delivery-id "$DELIVERY_ID" > "$RUN/plan.txt" 2> "$RUN/plan.err" \
   || { cat "$RUN/plan.err" >&2; die "slipway deploy --plan failed"; }
-plan_finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 sed 's/^/   /' "$RUN/plan.err" "$RUN/plan.txt"
 mkdir -p "$STATE/out"
 cp "$RUN/plan.txt" "$STATE/out/push-mode-plan.txt"
 
 # ---------------------------------------------------------------------------------------------------------
-step "Delivery record and HTML report"
-fallback "'slipway deliver' (which records as it goes) is not there yet: the script writes the record from the steps' results"
-mkdir -p "$STATE/records"
-DELIVERY_ID="demo-$(date -u +%Y%m%dT%H%M%SZ)-$SHORT"
-RECORD="$STATE/records/$DELIVERY_ID.json"
-SIZE=$(python3 -c 'import json,sys,os
-layout=sys.argv[1]; idx=json.load(open(os.path.join(layout,"index.json")))
-d=idx["manifests"][0]["digest"].split(":",1); m=json.load(open(os.path.join(layout,"blobs",d[0],d[1])))
-print(m["config"]["size"]+sum(l["size"] for l in m["layers"]))' .slipway/demo/oci-layout)
-DELIVERY_ID="$DELIVERY_ID" STARTED="$(date -u -d "@$started_at" +%Y-%m-%dT%H:%M:%SZ)" FINISHED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-SOURCE_COMMIT="$SOURCE_COMMIT" SOURCE_BRANCH="$SOURCE_BRANCH" SOURCE_URL="$SOURCE_URL" REGISTRY="$REGISTRY" DIGEST="$DIGEST" SHORT="$SHORT" SIZE="$SIZE" \
-GITOPS_URL="$GITOPS_URL" GITOPS_COMMIT="$GITOPS_COMMIT" COMMIT_MESSAGE="$RUN/commit-message.txt" PLAN_TXT="$RUN/plan.txt" \
-T_BUILD="$build_started $build_finished" T_PUSH="$push_started $push_finished" T_UPDATE="$update_started $update_finished" \
-T_PLAN="$plan_started $plan_finished" python3 - > "$RECORD" <<'PY'
-import json, os, re
-e = os.environ
-def phase(name, times, message):
-    start, end = e[times].split()
-    return {"name": name, "status": "SUCCEEDED", "startedAt": start, "finishedAt": end, "message": message}
-# the GitOps commit message lists its changes: "- FILE: FIELD OLD -> NEW", OLD "(added)" for a new field
-changes = []
-for line in open(e["COMMIT_MESSAGE"]):
-    m = re.match(r"- (\S+): (\S+) (\S+) -> (\S+)$", line.strip())
-    if m:
-        changes.append({"location": m.group(1), "document": 0, "field": m.group(2),
-                        "oldValue": None if m.group(3) == "(added)" else m.group(3), "newValue": m.group(4)})
-plan = open(e["PLAN_TXT"]).read().strip().splitlines()
-record = {
-    "schemaVersion": 1, "id": e["DELIVERY_ID"], "environment": "dev", "mode": "GITOPS", "outcome": "SUCCEEDED",
-    "startedAt": e["STARTED"], "finishedAt": e["FINISHED"],
-    "source": dict({"commit": e["SOURCE_COMMIT"], "branch": e["SOURCE_BRANCH"]},
-                   **({"repository": e["SOURCE_URL"]} if e["SOURCE_URL"] else {})),
-    "build": {"driver": "buildah"},
-    "image": {"registry": e["REGISTRY"], "repository": "visit-counter/web", "digest": e["DIGEST"], "tags": [e["SHORT"]],
-              "sizeBytes": int(e["SIZE"])},
-    "target": {"repository": e["GITOPS_URL"], "branch": "main", "path": "k8s/overlays/dev"},
-    "changes": changes,
-    "commit": {"id": e["GITOPS_COMMIT"]},
-    "phases": [
-        phase("build", "T_BUILD", "buildah build of examples/flask-redis/app"),
-        phase("push", "T_PUSH", "pushed by digest " + e["DIGEST"]),
-        phase("update", "T_UPDATE", "committed " + e["GITOPS_COMMIT"][:12] + " to main"),
-        phase("plan", "T_PLAN", "push mode: " + (plan[-1] if plan else "planned")),
-        {"name": "wait", "status": "SKIPPED", "message": "no Argo CD or Flux watches this local repository"},
-    ],
-    "links": [],
-}
-print(json.dumps(record, indent=2))
-PY
-info "record: ${RECORD#"$ROOT"/}"
+step "The HTML report of every demo delivery"
+info "record: ${RECORD#"$ROOT"/} (written by slipway deliver, with its own report beside it)"
 slipway report "$STATE/records" --html "$STATE/out/report.html" | sed 's/^/   /'
 
 # the password of this run must not be in anything the demo wrote or logged (its own secret files aside)
@@ -389,10 +379,11 @@ info "image       $IMAGE"
 info "registry    http://$REGISTRY (stopped now; its blobs stay in .slipway/demo/registry)"
 info "GitOps repo .slipway/demo/git/visit-counter-gitops.git  ->  git --git-dir=.slipway/demo/git/visit-counter-gitops.git log -p -1"
 info "plan        .slipway/demo/out/push-mode-plan.txt"
-info "record      ${RECORD#"$ROOT"/}"
-info "report      .slipway/demo/out/report.html  (open it in a browser; works offline)"
+info "config      ${CONFIG#"$ROOT"/}  (what slipway deliver read)"
+info "record      ${RECORD#"$ROOT"/}  (its report: $(basename "${RECORD%.json}").html beside it)"
+info "report      .slipway/demo/out/report.html  (every demo delivery; open it in a browser, works offline)"
 if ((${#fallbacks[@]})); then
-  info "steps done by the script until the CLI has them:"
+  info "stand-ins, because this machine has no cluster:"
   for f in "${fallbacks[@]}"; do info "  - $f"; done
 fi
 printf '\nDemo finished in %ss.\n' "$(( $(date +%s) - started_at ))"

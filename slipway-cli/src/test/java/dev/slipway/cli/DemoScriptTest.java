@@ -61,6 +61,40 @@ class DemoScriptTest {
     }
 
     /**
+     * The slipway.yaml the demo writes for {@code slipway deliver}, with its shell variables given sample values, is
+     * one the CLI's own parser accepts: GitOps to the dev overlay, the registry's password named by its variable
+     * (never a value), the base image's pull settings, and no wait (no Argo CD on this machine).
+     */
+    @Test
+    void demoSlipwayYamlIsAcceptedByTheParserAndNamesThePasswordVariableOnly() throws IOException {
+        String script = Files.readString(DEMO, StandardCharsets.UTF_8);
+        int start = script.indexOf("cat > \"$CONFIG\" <<YAML\n");
+        assertThat(start).as("the demo writes its slipway.yaml with a heredoc").isNotNegative();
+        String body = script.substring(script.indexOf('\n', start) + 1, script.indexOf("\nYAML\n", start));
+        String yaml = body.replace("${RUN#\"$ROOT\"/}", ".slipway/demo/run")
+                .replace("$APP", "examples/flask-redis")
+                .replace("$IMAGE_REPO", "127.0.0.1:5015/visit-counter/web")
+                .replace("$BASE_IMAGE", "127.0.0.1:5015/slipway-demo/python-base:bookworm")
+                .replace("$REGISTRY_USER", "demo")
+                .replace("$REGISTRY", "127.0.0.1:5015")
+                .replace("$GITOPS_URL", "git://127.0.0.1:9418/visit-counter-gitops.git");
+        assertThat(yaml).doesNotContain("$");
+
+        DeliveryConfig config = SlipwayYaml.parse(yaml, "slipway.yaml");
+
+        DeliveryConfig.Environment dev = config.environments().get("dev");
+        assertThat(dev.mode()).isEqualTo(DeliveryConfig.Mode.GITOPS);
+        assertThat(dev.gitops().path()).isEqualTo("k8s/overlays/dev");
+        assertThat(dev.await()).isNull();
+        assertThat(config.registry().passwordEnv()).isEqualTo("SLIPWAY_DEMO_REGISTRY_PASSWORD");
+        assertThat(config.registry().plainHttp()).isTrue();
+        assertThat(config.build().context()).isEqualTo("examples/flask-redis/app");
+        assertThat(config.build().args()).containsKey("BASE_IMAGE");
+        assertThat(config.build().pullAuthFile()).isEqualTo(".slipway/demo/run/auth.json");
+        assertThat(script).contains("slipway deliver -e dev").doesNotContain("slipway build ", "slipway gitops update");
+    }
+
+    /**
      * The launcher with the real java and a real jar: a jar whose manifest runs SlipwayCommand from this test's class
      * path (the runnable jar is built after the tests). Whether or not the JVM can record an AppCDS archive for that
      * class path (it cannot with folders on it), runs print only what slipway printed, no partial archive is left,
