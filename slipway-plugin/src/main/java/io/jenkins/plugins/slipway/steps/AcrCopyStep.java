@@ -41,6 +41,15 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.microsoft.azure.util.AzureBaseCredentials;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.slipway.model.FieldCheck;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code acrCopy source: img.image, target: 'prod.azurecr.io/shop/web', tags: '1.4'}: copy an image by digest to
@@ -193,6 +202,30 @@ public final class AcrCopyStep extends Step implements Serializable {
             Object target = namedArgs.get("target");
             return StepLabels.acrCopy(source == null ? null : source.toString(),
                     target == null ? null : target.toString());
+        }
+
+        @POST
+        public ListBoxModel doFillSourceCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String sourceCredentialsId) {
+            return CredentialItems.list(item, sourceCredentialsId, AzureBaseCredentials.class,
+                    StandardUsernamePasswordCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillTargetCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String targetCredentialsId) {
+            return CredentialItems.list(item, targetCredentialsId, AzureBaseCredentials.class,
+                    StandardUsernamePasswordCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckSource(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.copySource(value));
+        }
+
+        @POST
+        public FormValidation doCheckTarget(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.copyTarget(value));
         }
     }
 }

@@ -33,6 +33,15 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import com.microsoft.azure.util.AzureBaseCredentials;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.slipway.model.FieldCheck;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 /**
  * {@code aksDeploy manifests: 'k8s/', images: img.image, clusterName: 'aks-prod', …}: push mode. The workspace's
@@ -324,6 +333,33 @@ public final class AksDeployStep extends Step implements Serializable {
 
         private static String text(Object value) {
             return value == null ? null : value.toString();
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String kubeconfigCredentialsId) {
+            return CredentialItems.list(item, kubeconfigCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillAzureCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String azureCredentialsId) {
+            return CredentialItems.list(item, azureCredentialsId, AzureBaseCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckManifests(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.manifests(value));
+        }
+
+        @POST
+        public FormValidation doCheckImages(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.images(value));
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.timeout(value));
         }
     }
 }

@@ -30,6 +30,13 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import com.microsoft.azure.util.AzureBaseCredentials;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 /**
  * {@code withAks(clusterName: 'aks-prod', …) { sh 'kubectl get pods' }}: cluster access for the body's own tools.
@@ -253,6 +260,18 @@ public final class WithAksStep extends Step implements Serializable {
         public String argumentsToString(Map<String, Object> namedArgs) {
             Object cluster = namedArgs.get("clusterName");
             return StepLabels.withAks(cluster == null ? null : cluster.toString(), null);
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String kubeconfigCredentialsId) {
+            return CredentialItems.list(item, kubeconfigCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillAzureCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String azureCredentialsId) {
+            return CredentialItems.list(item, azureCredentialsId, AzureBaseCredentials.class);
         }
     }
 }
