@@ -1,11 +1,13 @@
 package io.jenkins.plugins.slipway.environments;
 
 import dev.slipway.support.InvalidInputException;
+import io.jenkins.plugins.slipway.model.ClusterSettings;
 import io.jenkins.plugins.slipway.model.StepValues;
 
 /**
- * The {@code environment} option of the registry steps ({@code acrBuild}, {@code withAcr}): the registry and its
- * credential come from the named environment when the step leaves them out, after the access rule
+ * The {@code environment} option of the steps ({@code acrBuild}, {@code withAcr}, {@code acrCopy}, {@code aksDeploy},
+ * {@code withAks}): the registry and its credential, or the cluster, come from the named environment when the step
+ * leaves them out, after the access rule
  * ({@link EnvironmentCatalog#resolve}). Without an environment the step's own values stand as given.
  */
 public final class StepEnvironment {
@@ -35,6 +37,31 @@ public final class StepEnvironment {
             String registry, String credentialsId) {
         DeliverySettings merged = merged(catalog, environment, jobFullName, registry, credentialsId);
         return new RegistryTarget(merged.registry(), merged.registryCredentialsId());
+    }
+
+    /**
+     * A cluster to reach and the namespace for objects that name none.
+     *
+     * @param cluster   the kubeconfig or AKS cluster
+     * @param namespace the namespace, or {@code null} for the kubeconfig's
+     */
+    public record ClusterTarget(ClusterSettings cluster, String namespace) {
+    }
+
+    /**
+     * {@code aksDeploy}, {@code withAks}: the step's cluster when it names any of the kubeconfig or AKS values, else
+     * the environment's as a whole ({@link EnvironmentDefaults#merge}); the kubeconfig context and the admin choice
+     * stay the step's; the namespace the step's, else the environment's.
+     */
+    public static ClusterTarget forCluster(EnvironmentCatalog catalog, String environment, String jobFullName,
+            ClusterSettings own, String namespace) {
+        DeliverySettings merged = catalog.resolve(environment, jobFullName, DeliverySettings.builder()
+                .kubeconfigCredentialsId(own.kubeconfigCredentialsId()).azureCredentialsId(own.azureCredentialsId())
+                .subscriptionId(own.subscriptionId()).resourceGroup(own.resourceGroup()).clusterName(own.clusterName())
+                .namespace(namespace).build());
+        return new ClusterTarget(new ClusterSettings(merged.kubeconfigCredentialsId(), own.context(),
+                merged.azureCredentialsId(), merged.subscriptionId(), merged.resourceGroup(), merged.clusterName(),
+                own.admin()), merged.namespace());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.environments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.slipway.model.ClusterSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,29 @@ class StepEnvironmentTest {
                 .isEqualTo(new StepEnvironment.RegistryTarget("r.example.com", "mine"));
     }
 
+    private static final EnvironmentCatalog CLUSTERS = new EnvironmentCatalog(List.of(new EnvironmentSpec("aks",
+            DeliverySettings.builder().azureCredentialsId("azure-prod").subscriptionId("sub").resourceGroup("rg")
+                    .clusterName("aks-prod").namespace("shop").build(), List.of("team-a/**"))));
+
+    @Test
+    void aksStepsTakeTheEnvironmentsClusterWhenTheyNameNone() {
+        ClusterSettings none = new ClusterSettings(null, null, null, null, null, null, true);
+        assertThat(StepEnvironment.forCluster(CLUSTERS, "aks", "team-a/web", none, null))
+                .isEqualTo(new StepEnvironment.ClusterTarget(
+                        new ClusterSettings(null, null, "azure-prod", "sub", "rg", "aks-prod", true), "shop"));
+    }
+
+    @Test
+    void aStepsOwnKubeconfigIsNeverMixedWithTheEnvironmentsAksCluster() {
+        ClusterSettings own = ClusterSettings.kubeconfig("kube-own", "ctx");
+        assertThat(StepEnvironment.forCluster(CLUSTERS, "aks", "team-a/web", own, "mine"))
+                .isEqualTo(new StepEnvironment.ClusterTarget(ClusterSettings.kubeconfig("kube-own", "ctx"), "mine"));
+    }
+
     @Test
     void aJobOutsideTheEnvironmentIsRefused() {
+        assertThatThrownBy(() -> StepEnvironment.forCluster(CLUSTERS, "aks", "team-b/web",
+                ClusterSettings.kubeconfig(null, null), null)).isInstanceOf(EnvironmentAccessDeniedException.class);
         assertThatThrownBy(() -> StepEnvironment.forImage(CATALOG, "prod", "team-b/web", "shop/web", null))
                 .isInstanceOf(EnvironmentAccessDeniedException.class).hasMessageContaining("job 'team-b/web'");
         assertThatThrownBy(() -> StepEnvironment.forRegistry(CATALOG, "prod", "team-b/web", null, null))
