@@ -3,10 +3,11 @@ package io.jenkins.plugins.slipway.environments;
 import dev.slipway.support.InvalidInputException;
 import io.jenkins.plugins.slipway.model.ClusterSettings;
 import io.jenkins.plugins.slipway.model.StepValues;
+import io.jenkins.plugins.slipway.model.WaitForSyncSettings;
 
 /**
  * The {@code environment} option of the steps ({@code acrBuild}, {@code withAcr}, {@code acrCopy}, {@code aksDeploy},
- * {@code withAks}): the registry and its credential, or the cluster, come from the named environment when the step
+ * {@code withAks}, {@code waitForSync}): the registry and its credential, the cluster, or what to wait for come from the named environment when the step
  * leaves them out, after the access rule
  * ({@link EnvironmentCatalog#resolve}). Without an environment the step's own values stand as given.
  */
@@ -62,6 +63,39 @@ public final class StepEnvironment {
         return new ClusterTarget(new ClusterSettings(merged.kubeconfigCredentialsId(), own.context(),
                 merged.azureCredentialsId(), merged.subscriptionId(), merged.resourceGroup(), merged.clusterName(),
                 own.admin()), merged.namespace());
+    }
+
+    /**
+     * {@code waitForSync}: what to wait for comes from the environment when the step names neither an Argo CD
+     * Application nor a Flux object: its Argo CD Application, server and token, or its Flux object with the GitOps
+     * repository, branch and Git credential (Flux statuses are read on the Git host). A step that names its own target
+     * keeps it and gets only the matching values it leaves out. The environment's timeout (minutes) applies when the
+     * step gives none.
+     */
+    public static WaitForSyncSettings forWait(EnvironmentCatalog catalog, String environment, String jobFullName,
+            WaitForSyncSettings own) {
+        WaitFor ownTarget = own.argoCdApplication() != null ? WaitFor.ARGOCD
+                : own.fluxObject() != null ? WaitFor.FLUX : null;
+        DeliverySettings merged = catalog.resolve(environment, jobFullName, DeliverySettings.builder()
+                .waitFor(ownTarget)
+                .waitApplication(ownTarget == WaitFor.ARGOCD ? own.argoCdApplication() : own.fluxObject())
+                .argoCdServer(own.argoCdServer()).argoCdCredentialsId(own.argoCdCredentialsId())
+                .gitRepository(own.repository()).gitBranch(own.branch()).gitCredentialsId(own.gitCredentialsId())
+                .build());
+        boolean argoCd = merged.waitFor() == WaitFor.ARGOCD;
+        boolean flux = merged.waitFor() == WaitFor.FLUX;
+        String timeout = own.timeout() != null || merged.waitTimeoutMinutes() == null ? own.timeout()
+                : merged.waitTimeoutMinutes() + "m";
+        return new WaitForSyncSettings(own.commit(),
+                argoCd ? merged.waitApplication() : own.argoCdApplication(),
+                argoCd ? merged.argoCdServer() : own.argoCdServer(),
+                argoCd ? merged.argoCdCredentialsId() : own.argoCdCredentialsId(),
+                flux ? merged.waitApplication() : own.fluxObject(),
+                flux ? merged.gitRepository() : own.repository(),
+                flux ? merged.gitBranch() : own.branch(),
+                own.gitHost(), own.gitApiUrl(),
+                flux ? merged.gitCredentialsId() : own.gitCredentialsId(),
+                own.pullRequest(), timeout, own.pollInterval(), own.refresh());
     }
 
     /**
