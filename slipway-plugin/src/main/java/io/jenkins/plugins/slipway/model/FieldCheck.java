@@ -5,9 +5,7 @@ import dev.slipway.support.SlipwayException;
 
 /**
  * What a form field's check found, without Jenkins types, for the descriptors' {@code doCheck*} methods to map to a
- * {@code FormValidation}. The checks reuse the steps' own parsing, so the form says what the step would refuse. (The
- * descriptors do not have those methods yet: stapler's {@code @QueryParameter} and {@code @POST} carry meta-annotations
- * that are not in the signature lists, so their stand-ins cannot pass the conformance check.)
+ * {@code FormValidation}. The checks reuse the steps' own parsing, so the form says what the step would refuse.
  *
  * @param ok      whether the value is accepted
  * @param message why not, and what to write instead; {@code null} when accepted

@@ -7,6 +7,8 @@ import dev.slipway.registry.RegistryTransport;
 import dev.slipway.support.Events;
 import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.SecretMasker;
+import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
+import io.jenkins.plugins.slipway.environments.StepEnvironment;
 import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
 import io.jenkins.plugins.slipway.proxy.ProxyMapper;
 import hudson.Extension;
@@ -41,6 +43,15 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.microsoft.azure.util.AzureBaseCredentials;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.slipway.model.FieldCheck;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code acrCopy source: img.image, target: 'prod.azurecr.io/shop/web', tags: '1.4'}: copy an image by digest to
@@ -56,6 +67,7 @@ public final class AcrCopyStep extends Step implements Serializable {
     private String tags;
     private String sourceCredentialsId;
     private String targetCredentialsId;
+    private String environment;
 
     @DataBoundConstructor
     public AcrCopyStep(String source, String target) {
@@ -100,8 +112,35 @@ public final class AcrCopyStep extends Step implements Serializable {
         this.targetCredentialsId = StepValues.text(targetCredentialsId);
     }
 
+    /**
+     * A Slipway environment: its registry goes in front of a target without one, its registry credential is the
+     * target's when none is given.
+     */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = StepValues.text(environment);
+    }
+
     /** The settings as the plain model takes them. */
     public AcrCopySettings settings() {
+        return settings(target, targetCredentialsId);
+    }
+
+    /** The settings, with the named environment's registry and credential for the target (after its access rule). */
+    AcrCopySettings settings(String jobFullName) {
+        if (environment == null) {
+            return settings();
+        }
+        StepEnvironment.RegistryTarget registry = StepEnvironment.forImage(SlipwayEnvironments.get().catalog(),
+                environment, jobFullName, target, targetCredentialsId);
+        return settings(registry.target(), registry.credentialsId());
+    }
+
+    private AcrCopySettings settings(String target, String targetCredentialsId) {
         return AcrCopySettings.of(source, target)
                 .withTags(StepValues.splitTags(tags))
                 .withSourceCredentialsId(sourceCredentialsId)
@@ -130,7 +169,7 @@ public final class AcrCopyStep extends Step implements Serializable {
             Run<?, ?> run = getContext().get(Run.class);
             FilePath workspace = getContext().get(FilePath.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            AcrCopySettings settings = step.settings();
+            AcrCopySettings settings = step.settings(run.getParent().getFullName());
             ImageRef source = AcrCopyPlan.source(settings);
             ImageRef target = AcrCopyPlan.target(settings);
             CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
@@ -193,6 +232,30 @@ public final class AcrCopyStep extends Step implements Serializable {
             Object target = namedArgs.get("target");
             return StepLabels.acrCopy(source == null ? null : source.toString(),
                     target == null ? null : target.toString());
+        }
+
+        @POST
+        public ListBoxModel doFillSourceCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String sourceCredentialsId) {
+            return CredentialItems.list(item, sourceCredentialsId, AzureBaseCredentials.class,
+                    StandardUsernamePasswordCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillTargetCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String targetCredentialsId) {
+            return CredentialItems.list(item, targetCredentialsId, AzureBaseCredentials.class,
+                    StandardUsernamePasswordCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckSource(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.copySource(value));
+        }
+
+        @POST
+        public FormValidation doCheckTarget(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.copyTarget(value));
         }
     }
 }

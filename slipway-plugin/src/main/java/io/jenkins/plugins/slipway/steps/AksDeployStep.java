@@ -33,6 +33,17 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
+import io.jenkins.plugins.slipway.environments.StepEnvironment;
+import com.microsoft.azure.util.AzureBaseCredentials;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.slipway.model.FieldCheck;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 /**
  * {@code aksDeploy manifests: 'k8s/', images: img.image, clusterName: 'aks-prod', …}: push mode. The workspace's
@@ -48,6 +59,7 @@ public final class AksDeployStep extends Step implements Serializable {
     private final String manifests;
     private String images;
     private String namespace;
+    private String environment;
     private String kubeconfigCredentialsId;
     private String context;
     private String azureCredentialsId;
@@ -241,8 +253,32 @@ public final class AksDeployStep extends Step implements Serializable {
 
     /** The settings as the plain model takes them. */
     public AksDeploySettings settings() {
+        return settings(cluster(), namespace);
+    }
+
+    /** A Slipway environment: its cluster when the step names none, its namespace when the step gives none. */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = StepValues.text(environment);
+    }
+
+    /** The settings, with the named environment's cluster and namespace for what the step leaves out. */
+    AksDeploySettings settings(String jobFullName) {
+        if (environment == null) {
+            return settings();
+        }
+        StepEnvironment.ClusterTarget target = StepEnvironment.forCluster(SlipwayEnvironments.get().catalog(),
+                environment, jobFullName, cluster(), namespace);
+        return settings(target.cluster(), target.namespace());
+    }
+
+    private AksDeploySettings settings(ClusterSettings cluster, String namespace) {
         return new AksDeploySettings(AksDeployPlan.splitManifests(manifests), StepValues.splitTags(images), namespace,
-                cluster(), plan, serverDryRun, force, prune, applySet, rollback, allowDowngrade, timeout);
+                cluster, plan, serverDryRun, force, prune, applySet, rollback, allowDowngrade, timeout);
     }
 
     @Override
@@ -267,7 +303,7 @@ public final class AksDeployStep extends Step implements Serializable {
             Run<?, ?> run = getContext().get(Run.class);
             FilePath workspace = getContext().get(FilePath.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            AksDeploySettings settings = AksDeployPlan.validated(step.settings());
+            AksDeploySettings settings = AksDeployPlan.validated(step.settings(run.getParent().getFullName()));
             SecretMasker masker = new SecretMasker();
             ClusterAccess.Kubeconfig access = ControllerClusterLogin.forAgent(settings.cluster(),
                     new CredentialConversion(new JenkinsCredentials(run)), Kubeconfigs.AzureTokens.azureIdentity(masker),
@@ -324,6 +360,33 @@ public final class AksDeployStep extends Step implements Serializable {
 
         private static String text(Object value) {
             return value == null ? null : value.toString();
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String kubeconfigCredentialsId) {
+            return CredentialItems.list(item, kubeconfigCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillAzureCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String azureCredentialsId) {
+            return CredentialItems.list(item, azureCredentialsId, AzureBaseCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckManifests(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.manifests(value));
+        }
+
+        @POST
+        public FormValidation doCheckImages(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.images(value));
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialItems.check(item, FieldCheck.timeout(value));
         }
     }
 }

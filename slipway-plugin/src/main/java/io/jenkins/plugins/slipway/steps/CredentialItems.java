@@ -8,6 +8,7 @@ import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.slipway.model.FieldCheck;
 import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -43,6 +44,11 @@ final class CredentialItems {
             return FormValidation.ok();
         }
         return FormValidation.error(problem.get());
+    }
+
+    /** A plain field check's refusal as a form error; nothing for someone who may not configure the job. */
+    static FormValidation check(Item item, FieldCheck check) {
+        return check(item, check.ok() ? Optional.empty() : Optional.ofNullable(check.message()));
     }
 
     private static boolean mayConfigure(Item item) {

@@ -48,6 +48,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
+import io.jenkins.plugins.slipway.environments.StepEnvironment;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
@@ -77,6 +79,7 @@ public final class WaitForSyncStep extends Step implements Serializable {
     private String timeout;
     private String pollInterval;
     private boolean refresh;
+    private String environment;
 
     @DataBoundConstructor
     public WaitForSyncStep(String commit) {
@@ -206,6 +209,24 @@ public final class WaitForSyncStep extends Step implements Serializable {
         this.refresh = refresh;
     }
 
+    /** A Slipway environment: what to wait for, the Argo CD server and token, and the timeout when the step gives none. */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = StepValues.text(environment);
+    }
+
+    /** The settings, with the named environment's values for what the step leaves out (after its access rule). */
+    WaitForSyncSettings settings(String jobFullName) {
+        if (environment == null) {
+            return settings();
+        }
+        return StepEnvironment.forWait(SlipwayEnvironments.get().catalog(), environment, jobFullName, settings());
+    }
+
     /** The settings as the plain model takes them. */
     public WaitForSyncSettings settings() {
         return new WaitForSyncSettings(commit, argoCdApplication, argoCdServer, argoCdCredentialsId, fluxObject,
@@ -238,7 +259,7 @@ public final class WaitForSyncStep extends Step implements Serializable {
             Run<?, ?> run = getContext().get(Run.class);
             FilePath workspace = getContext().get(FilePath.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            WaitForSyncSettings settings = step.settings();
+            WaitForSyncSettings settings = step.settings(run.getParent().getFullName());
             CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
             Secret argoCdToken = credentials.apiToken("argoCdCredentialsId", settings.argoCdCredentialsId());
             GitAuth gitAuth = credentials.gitAuth("gitCredentialsId", settings.gitCredentialsId(), null, false);

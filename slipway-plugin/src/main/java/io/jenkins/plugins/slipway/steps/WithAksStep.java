@@ -30,6 +30,15 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
+import io.jenkins.plugins.slipway.environments.StepEnvironment;
+import com.microsoft.azure.util.AzureBaseCredentials;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 /**
  * {@code withAks(clusterName: 'aks-prod', …) { sh 'kubectl get pods' }}: cluster access for the body's own tools.
@@ -43,6 +52,7 @@ public final class WithAksStep extends Step implements Serializable {
 
     private String kubeconfigCredentialsId;
     private String azureCredentialsId;
+    private String environment;
     private String subscriptionId;
     private String resourceGroup;
     private String clusterName;
@@ -113,6 +123,25 @@ public final class WithAksStep extends Step implements Serializable {
                 clusterName, admin);
     }
 
+    /** A Slipway environment: its cluster when the step names none. */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @DataBoundSetter
+    public void setEnvironment(String environment) {
+        this.environment = StepValues.text(environment);
+    }
+
+    /** The cluster access, the named environment's when the step names none (after its access rule). */
+    ClusterSettings cluster(String jobFullName) {
+        if (environment == null) {
+            return cluster();
+        }
+        return StepEnvironment.forCluster(SlipwayEnvironments.get().catalog(), environment, jobFullName, cluster(), null)
+                .cluster();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -136,8 +165,8 @@ public final class WithAksStep extends Step implements Serializable {
         }
 
         private void login() throws Exception {
-            ClusterSettings cluster = step.cluster().validated();
             Run<?, ?> run = getContext().get(Run.class);
+            ClusterSettings cluster = step.cluster(run.getParent().getFullName()).validated();
             FilePath workspace = getContext().get(FilePath.class);
             SecretMasker masker = new SecretMasker();
             ClusterAccess.Kubeconfig access = ControllerClusterLogin.forAgent(cluster,
@@ -253,6 +282,18 @@ public final class WithAksStep extends Step implements Serializable {
         public String argumentsToString(Map<String, Object> namedArgs) {
             Object cluster = namedArgs.get("clusterName");
             return StepLabels.withAks(cluster == null ? null : cluster.toString(), null);
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String kubeconfigCredentialsId) {
+            return CredentialItems.list(item, kubeconfigCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillAzureCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String azureCredentialsId) {
+            return CredentialItems.list(item, azureCredentialsId, AzureBaseCredentials.class);
         }
     }
 }

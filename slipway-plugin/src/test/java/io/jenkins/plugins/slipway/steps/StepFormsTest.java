@@ -89,7 +89,8 @@ class StepFormsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {GitOpsUpdateStep.class, WaitForSyncStep.class})
+    @ValueSource(classes = {GitOpsUpdateStep.class, WaitForSyncStep.class, AcrCopyStep.class, AksDeployStep.class,
+            WithAksStep.class})
     void everyDropDownAndCheckOfTheDescriptorIsAPostForARealFieldAndEveryCredentialSelectHasItsList(Class<?> step)
             throws Exception {
         Set<String> formFields = formFields(step);
