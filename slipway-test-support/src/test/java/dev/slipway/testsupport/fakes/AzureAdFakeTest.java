@@ -12,7 +12,7 @@ class AzureAdFakeTest {
 
     @RegisterExtension
     static AzureAdFake aad = new AzureAdFake()
-            .clientWithSecret(TENANT, "app-secret", "s3cret")
+            .clientWithSecret(TENANT, "app-secret", "fake-client-credential")
             .clientWithAssertion(TENANT, "app-federated", "federated-token");
 
     private static Http.Answer token(String form) {
@@ -21,7 +21,7 @@ class AzureAdFakeTest {
 
     @Test
     void clientCredentialsWithASecretGetAnArmToken() {
-        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=s3cret"
+        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential"
                 + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("token_type").asText()).isEqualTo("Bearer");
@@ -62,7 +62,7 @@ class AzureAdFakeTest {
 
     @Test
     void aScopeWithoutDefaultIsInvalidScope() {
-        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=s3cret"
+        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential"
                 + "&scope=https%3A%2F%2Fmanagement.azure.com%2Fuser_impersonation");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("error").asText()).isEqualTo("invalid_scope");
@@ -70,7 +70,7 @@ class AzureAdFakeTest {
 
     @Test
     void anUnknownAudienceIsInvalidResource() {
-        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=s3cret"
+        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential"
                 + "&scope=https%3A%2F%2Fvault.example%2F.default");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("error_description").asText()).startsWith("AADSTS500011");
@@ -87,7 +87,7 @@ class AzureAdFakeTest {
     @Test
     void anUnknownClientOrTenantIsRejected() {
         Http.Answer answer = Http.send("POST", aad.url() + "/other-tenant/oauth2/v2.0/token",
-                "grant_type=client_credentials&client_id=app-secret&client_secret=s3cret"
+                "grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential"
                         + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default", "Content-Type", FORM);
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("error").asText()).isEqualTo("unauthorized_client");
@@ -104,7 +104,7 @@ class AzureAdFakeTest {
     @Test
     void requestsAreRecorded() {
         aad.clearRequests();
-        token("grant_type=client_credentials&client_id=app-secret&client_secret=s3cret&scope=https%3A%2F%2Fmanagement.azure.com%2F.default");
+        token("grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential&scope=https%3A%2F%2Fmanagement.azure.com%2F.default");
         assertThat(aad.requests()).singleElement().satisfies(request -> {
             assertThat(request.path()).isEqualTo("/" + TENANT + "/oauth2/v2.0/token");
             assertThat(request.form()).containsEntry("client_id", "app-secret");
