@@ -37,6 +37,9 @@ import io.jenkins.plugins.slipway.model.StepValues;
 import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
 import io.jenkins.plugins.slipway.proxy.ProxyMapper;
 import dev.slipway.delivery.DeliveryFailedException;
+import dev.slipway.kube.ClusterAccess;
+import dev.slipway.kube.Kubeconfigs;
+import io.jenkins.plugins.slipway.model.ControllerClusterLogin;
 import dev.slipway.support.NetworkSettings;
 import io.jenkins.plugins.slipway.proxy.ProxySettings;
 import io.jenkins.plugins.slipway.records.RunDeliveries;
@@ -378,7 +381,12 @@ public final class DeliverBuilder extends Builder implements SimpleBuildStep {
             RegistryTransport transport = RegistryTransport.defaults();
             RegistryAuth agentAuth = ControllerLogin.forAgent(found.registry(), target, transport, network, events,
                     Path.of(System.getProperty("java.io.tmpdir")));
-            DeliveryCredentials credentials = new DeliveryCredentials(agentAuth, found.cluster(), found.git(),
+            // DESIGN.md: the Azure identity stays on the controller; an AKS cluster goes to the agent as a kubeconfig
+            ClusterAccess agentCluster = found.cluster() instanceof ClusterAccess.Aks aks
+                    ? ControllerClusterLogin.forAgent(aks, Kubeconfigs.AzureTokens.azureIdentity(events.masker(), network),
+                            null, events.masker())
+                    : found.cluster();
+            DeliveryCredentials credentials = new DeliveryCredentials(agentAuth, agentCluster, found.git(),
                     found.argoCdToken());
             DeliveryRequest request = DeliveryPlan.request(StepValues.text(environment), inputs(), settings,
                     credentials, transport, BuildProvenance.from(env, UUID.randomUUID().toString()));

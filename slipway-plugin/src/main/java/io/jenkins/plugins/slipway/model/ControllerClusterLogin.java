@@ -31,13 +31,24 @@ public final class ControllerClusterLogin {
             return new ClusterAccess.Kubeconfig(kubeconfig, settings.context());
         }
         AzureIdentity identity = credentials.azureIdentity("azureCredentialsId", settings.azureCredentialsId());
+        return forAgent(new ClusterAccess.Aks(identity, settings.subscriptionId(), settings.resourceGroup(),
+                settings.clusterName(), settings.admin()), tokens, resourceManagerEndpoint, masker);
+    }
+
+    /**
+     * An AKS cluster's kubeconfig, fetched here on the controller through ARM with the Azure identity (which never
+     * leaves the controller); only the kubeconfig with its short-lived token goes to the agent.
+     */
+    public static ClusterAccess.Kubeconfig forAgent(ClusterAccess.Aks aks, Kubeconfigs.AzureTokens tokens,
+            String resourceManagerEndpoint, SecretMasker masker) {
+        AzureIdentity identity = aks.identity();
         String endpoint = resourceManagerEndpoint != null ? resourceManagerEndpoint
                 : identity.cloud().resourceManagerEndpoint();
         Secret kubeconfig = new AksCredentials(endpoint, scope -> {
             Secret token = tokens.token(identity, scope);
             masker.register(token);
             return token;
-        }).kubeconfig(settings.subscriptionId(), settings.resourceGroup(), settings.clusterName(), settings.admin());
+        }).kubeconfig(aks.subscriptionId(), aks.resourceGroup(), aks.clusterName(), aks.admin());
         masker.register(kubeconfig);
         return new ClusterAccess.Kubeconfig(kubeconfig, null);
     }
