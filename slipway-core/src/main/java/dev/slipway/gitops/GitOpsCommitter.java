@@ -35,6 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.PushCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.api.errors.TransportException;
@@ -51,6 +52,7 @@ import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefLeaseSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
@@ -137,11 +139,16 @@ public final class GitOpsCommitter {
             Map<String, String> firstSeen = new LinkedHashMap<>();
             ObjectId firstBase = null;
             int transientFailures = 0;
+            // A warm cache usually holds the branch's head already: the first attempt builds on it without fetching
+            // and pushes with that head as the expected old value, so an unchanged branch costs no fetch. Only a push
+            // ends such an attempt: a moved branch (the push is refused before any pack is sent), an update found
+            // already there, a refused downgrade or a failed push start over on the fetched head, as attempt 1.
+            boolean unfetched = !cloned[0] && spec.pullRequestBranch() == null;
             try {
                 for (int attempt = 1; attempt <= spec.maxAttempts(); attempt++) {
                     try {
-                        if (attempt > 1 || !cloned[0]) {
-                            fetch(git, spec, transport, attempt > 1);
+                        if (attempt > 1 || !(cloned[0] || unfetched)) {
+                            fetch(git, spec, transport);
                         }
                     } catch (TransportException | JGitInternalException e) {
                         if (!(e instanceof TransportException) && !String.valueOf(e.getMessage()).contains("LOCK_FAILURE")) {
@@ -151,32 +158,51 @@ public final class GitOpsCommitter {
                         continue;
                     }
                     RevCommit base = parse(repository, repository.resolve(remoteRef));
-                    if (firstBase == null) {
+                    if (attempt == 1) {
                         firstBase = base;
                     }
                     Trees.materialise(repository, base, workTree, spec.paths());
                     List<Change> changes = update.apply(workTree);
+                    if (unfetched && changes.isEmpty()) {
+                        unfetched = false;
+                        attempt--;
+                        continue;
+                    }
                     if (changes.isEmpty()) {
                         events.info(Phase.COMMIT, spec.repositoryUrl(), "already up to date at " + shortId(base) + ": no commit");
                         return new Outcome(base.name(), List.of(), true, attempt);
                     }
                     if (attempt == 1) {
+                        firstSeen.clear();
                         changes.forEach(c -> firstSeen.put(key(c), c.oldValue()));
                     } else {
                         checkNotChangedByOthers(repository, base, spec, changes, firstSeen, firstBase, known, transport);
                     }
-                    checkDowngrade(repository, base, spec, changes, known, transport);
+                    try {
+                        checkDowngrade(repository, base, spec, changes, known, transport);
+                    } catch (DowngradeRefusedException refused) {
+                        if (!unfetched) {
+                            throw refused;
+                        }
+                        unfetched = false;
+                        attempt--;
+                        continue;
+                    }
 
                     RevCommit commit = commit(repository, base, spec, changes, workTree);
                     RemoteRefUpdate.Status status;
                     try {
-                        status = push(git, spec, transport, commit);
+                        status = push(git, spec, transport, commit, base);
                     } catch (TransportException | JGitInternalException e) {
                         if (!(e instanceof TransportException) && !String.valueOf(e.getMessage()).contains("LOCK_FAILURE")) {
                             throw e;
                         }
                         // the server may or may not have taken it: the next attempt fetches and sees
                         transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
+                        if (unfetched) {
+                            unfetched = false;
+                            attempt--;
+                        }
                         continue;
                     }
                     if (status == RemoteRefUpdate.Status.UP_TO_DATE) {
@@ -189,6 +215,13 @@ public final class GitOpsCommitter {
                         events.finished(Phase.COMMIT, spec.repositoryUrl(), "pushed " + shortId(commit) + " to " + spec.pushBranch()
                                 + (attempt > 1 ? " after " + attempt + " attempts" : ""));
                         return new Outcome(commit.name(), changes, false, attempt);
+                    }
+                    if (unfetched) {
+                        events.info(Phase.COMMIT, spec.repositoryUrl(), spec.branch() + " moved since the cached clone was"
+                                + " fetched; fetching and applying the update again");
+                        unfetched = false;
+                        attempt--;
+                        continue;
                     }
                     events.info(Phase.COMMIT, spec.repositoryUrl(), spec.branch() + " moved while pushing (attempt " + attempt
                             + " of " + spec.maxAttempts() + "); fetching and applying the update again");
@@ -243,7 +276,8 @@ public final class GitOpsCommitter {
                 String url = repository.getConfig().getString("remote", "origin", "url");
                 if (spec.repositoryUrl().equals(url) && packCount(gitDir) <= MAX_PACKS
                         && repository.resolve(Constants.R_REMOTES + "origin/" + spec.branch()) != null) {
-                    events.info(Phase.COMMIT, spec.repositoryUrl(), "using the cached clone; fetching only");
+                    events.info(Phase.COMMIT, spec.repositoryUrl(), "using the cached clone at "
+                            + shortId(repository.resolve(Constants.R_REMOTES + "origin/" + spec.branch())));
                     return git;
                 }
                 git.close();
@@ -295,12 +329,11 @@ public final class GitOpsCommitter {
         }
     }
 
-    private void fetch(Git git, CommitSpec spec, GitTransport transport, boolean announce) throws GitAPIException {
+    private void fetch(Git git, CommitSpec spec, GitTransport transport) throws GitAPIException, IOException {
         // no depth: only the commits since the last fetch come, and history the downgrade guard deepened stays
         transport.configure(git.fetch().setRemote("origin").setTagOpt(TagOpt.NO_TAGS)).call();
-        if (announce) {
-            events.info(Phase.COMMIT, spec.repositoryUrl(), "fetched the new head of " + spec.branch());
-        }
+        events.info(Phase.COMMIT, spec.repositoryUrl(), "fetched " + spec.branch() + ": at "
+                + shortId(git.getRepository().resolve(Constants.R_REMOTES + "origin/" + spec.branch())));
     }
 
     /** Our commit: the base's trees with the changed files of the work tree put in; no index involved. */
@@ -337,13 +370,18 @@ public final class GitOpsCommitter {
         }
     }
 
-    private RemoteRefUpdate.Status push(Git git, CommitSpec spec, GitTransport transport, RevCommit commit) throws GitAPIException {
-        Iterable<PushResult> results = transport.configure(git.push()
-                        .setRemote("origin")
-                        // a pull-request branch belongs to Slipway: each update replaces it
-                        .setRefSpecs(new RefSpec((spec.pullRequestBranch() == null ? "" : "+") + commit.name() + ":"
-                                + Constants.R_HEADS + spec.pushBranch())))
-                .call();
+    /** Pushes {@code commit}; to the branch itself only while it is still at {@code base} (the lease). */
+    private RemoteRefUpdate.Status push(Git git, CommitSpec spec, GitTransport transport, RevCommit commit, RevCommit base)
+            throws GitAPIException {
+        String target = Constants.R_HEADS + spec.pushBranch();
+        PushCommand push = git.push()
+                .setRemote("origin")
+                // a pull-request branch belongs to Slipway: each update replaces it
+                .setRefSpecs(new RefSpec((spec.pullRequestBranch() == null ? "" : "+") + commit.name() + ":" + target));
+        if (spec.pullRequestBranch() == null) {
+            push.setRefLeaseSpecs(new RefLeaseSpec(target, base.name()));
+        }
+        Iterable<PushResult> results = transport.configure(push).call();
         for (PushResult result : results) {
             for (RemoteRefUpdate ref : result.getRemoteUpdates()) {
                 switch (ref.getStatus()) {

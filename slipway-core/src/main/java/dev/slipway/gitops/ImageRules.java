@@ -28,7 +28,6 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 final class ImageRules {
     private static final Pattern LINE_COMMENT = Pattern.compile("[ \\t]+#(.*)");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers", "ephemeralContainers");
     private static final List<HelmValues> ARGO_DEFAULT_KEYS = List.of(
             HelmValues.separateKeys("**", "image", true), HelmValues.wholeReference("**", "image"));
@@ -117,7 +116,7 @@ final class ImageRules {
         }
         JsonNode setter;
         try {
-            setter = JSON.readTree(body).get("$imagepolicy");
+            setter = Json.MAPPER.readTree(body).get("$imagepolicy");
         } catch (java.io.IOException notJson) {
             return; // Flux reads the comment as JSON and ignores it when it is not
         }
@@ -434,5 +433,10 @@ final class ImageRules {
         }
         return name + (writeTag() ? ":" + image.tag().orElseThrow() : "")
                 + (writeDigest() ? "@" + image.digest().orElseThrow() : "");
+    }
+
+    /** Made on the first marker found: most manifests have none, and a mapper costs a short run tens of milliseconds. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -78,7 +78,8 @@ class GitOpsCommitterTest {
         assertThat(again.upToDate()).isTrue();
         assertThat(again.commit()).isEqualTo(first.commit());
         assertThat(commitCount()).isEqualTo(2);
-        assertThat(messages()).anyMatch(m -> m.contains("using the cached clone; fetching only"));
+        assertThat(messages()).anyMatch(m -> m.contains("using the cached clone at " + first.commit().substring(0, 8)))
+                .as("the cached head looked up to date, so the server was asked").anyMatch(m -> m.startsWith("fetched main: at"));
     }
 
     @Test
@@ -205,8 +206,74 @@ class GitOpsCommitterTest {
         GitOpsCommitter.Outcome outcome = committer("cache").commitAndPush(spec(81L, null), setImage("apps/app8.yaml", "acr.azurecr.io/app8:81"));
 
         assertThat(outcome.upToDate()).isFalse();
-        assertThat(messages()).contains("using the cached clone; fetching only")
+        assertThat(messages()).anyMatch(m -> m.startsWith("using the cached clone at"))
                 .noneMatch(m -> m.contains("commits of history"));
+    }
+
+    @Test
+    void aWarmRunOnABranchThatDidNotMovePushesWithoutFetching() {
+        GitOpsCommitter.Outcome first = committer("cache").commitAndPush(spec(10L, null), setImage("apps/app10.yaml", "acr.azurecr.io/app10:10"));
+        events.clear();
+
+        GitOpsCommitter.Outcome second = committer("cache").commitAndPush(spec(11L, null), setImage("apps/app10.yaml", "acr.azurecr.io/app10:11"));
+
+        assertThat(messages()).anyMatch(m -> m.startsWith("using the cached clone at"))
+                .noneMatch(m -> m.startsWith("fetched"))
+                .anyMatch(m -> m.startsWith("pushed " + second.commit().substring(0, 8)));
+        assertThat(second.attempts()).isEqualTo(1);
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "rev-parse", "main~1").trim()).isEqualTo(first.commit());
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "show", "main:apps/app10.yaml")).isEqualTo("image: acr.azurecr.io/app10:11\n");
+    }
+
+    @Test
+    void aWarmRunOnAMovedBranchIsRefusedByTheLeaseThenAppliedOnTheNewHead() {
+        committer("cache").commitAndPush(spec(12L, null), setImage("apps/app12.yaml", "acr.azurecr.io/app12:12"));
+        humanCommit("docs/meanwhile.md", "meanwhile\n", "Meanwhile");
+        String moved = Git.cli(temp, "--git-dir", remote.toString(), "rev-parse", "main").trim();
+        events.clear();
+
+        GitOpsCommitter.Outcome outcome = committer("cache").commitAndPush(spec(13L, null), setImage("apps/app12.yaml", "acr.azurecr.io/app12:13"));
+
+        assertThat(messages()).anyMatch(m -> m.contains("moved since the cached clone was fetched"))
+                .anyMatch(m -> m.equals("fetched main: at " + moved.substring(0, 8)));
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "rev-parse", "main~1").trim()).isEqualTo(moved);
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "rev-parse", "main").trim()).isEqualTo(outcome.commit());
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "show", "main:docs/meanwhile.md")).isEqualTo("meanwhile\n");
+    }
+
+    @Test
+    void aFieldChangedBeforeAWarmRunStartedIsNotTakenForAChangeDuringIt() {
+        committer("cache").commitAndPush(spec(14L, null), setImage("apps/app14.yaml", "acr.azurecr.io/app14:14"));
+        humanCommit("apps/app14.yaml", "image: acr.azurecr.io/app14:hotfix\n", "Hotfix app14 by hand");
+
+        GitOpsCommitter.Outcome outcome = committer("cache").commitAndPush(spec(15L, null), setImage("apps/app14.yaml", "acr.azurecr.io/app14:15"));
+
+        assertThat(outcome.changes()).containsExactly(
+                new Change("apps/app14.yaml", 0, "image", "acr.azurecr.io/app14:hotfix", "acr.azurecr.io/app14:15"));
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "show", "main:apps/app14.yaml")).isEqualTo("image: acr.azurecr.io/app14:15\n");
+    }
+
+    @Test
+    void aValueTheCachedHeadHasButTheBranchNoLongerHasIsSetAgain() {
+        committer("cache").commitAndPush(spec(16L, null), setImage("apps/app16.yaml", "acr.azurecr.io/app16:16"));
+        humanCommit("apps/app16.yaml", "image: acr.azurecr.io/app16:1.0\n", "Revert app16 by hand");
+
+        GitOpsCommitter.Outcome again = committer("cache").commitAndPush(spec(16L, null), setImage("apps/app16.yaml", "acr.azurecr.io/app16:16"));
+
+        assertThat(again.upToDate()).as("the cached head had the value; the branch did not").isFalse();
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "show", "main:apps/app16.yaml")).isEqualTo("image: acr.azurecr.io/app16:16\n");
+    }
+
+    @Test
+    void aDowngradeTheCachedHeadWouldRefuseIsDecidedOnTheBranchItself() {
+        committer("cache-a").commitAndPush(spec(30L, null), setImage("apps/app17.yaml", "acr.azurecr.io/app17:30"));
+        // a deliberate rollback to build 10 through another cache: the field is now last set by an older build
+        committer("cache-b").commitAndPush(withDowngrade(spec(10L, null)), setImage("apps/app17.yaml", "acr.azurecr.io/app17:10"));
+
+        GitOpsCommitter.Outcome outcome = committer("cache-a").commitAndPush(spec(20L, null), setImage("apps/app17.yaml", "acr.azurecr.io/app17:20"));
+
+        assertThat(outcome.upToDate()).isFalse();
+        assertThat(Git.cli(temp, "--git-dir", remote.toString(), "show", "main:apps/app17.yaml")).isEqualTo("image: acr.azurecr.io/app17:20\n");
     }
 
     @Test
