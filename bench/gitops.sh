@@ -8,9 +8,11 @@
 # wall times (of the processes whose update landed) and the wall time of the whole batch; every update should land.
 # The repository: 5,000 files and 1,000 commits, generated with git fast-import.
 # Run by hand from the repository root:  bench/gitops.sh [rounds]   (default 3). Cold processes on both sides; medians.
-# The CLI runs from jars of the module classes with a static class-data-sharing archive (AppCDS) made from a
-# training update's class list in the bench's temp folder (BENCH_CDS=0: without); SLIPWAY_JAVA_OPTS is added to the CLI's JVM options.
-# Needs: lighttpd, git, python3, bc, a JDK 17. Goals: cold ratio <= 1.0, warm ratio <= 0.3. Run it on a quiet
+# The CLI runs as users run it: the launcher slipway-cli/target/slipway with the runnable jar, on the JDK in
+# BENCH_JAVA_HOME (default: the newest JDK in /usr/lib/jvm, else JAVA_HOME), with its start-up cache (an ahead-of-time
+# cache on Java 24+, AppCDS before) made by one training update in the bench's temp folder before the timed runs
+# (BENCH_CDS=0: none); SLIPWAY_JAVA_OPTS is passed on to the CLI's JVM.
+# Needs: lighttpd, git, python3, bc, a JDK 17 or newer. Goals: cold ratio <= 1.0, warm ratio <= 0.3. Run it on a quiet
 # machine: the load average is printed with the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,18 +22,24 @@ commits=${BENCH_COMMITS:-1000}
 concurrent=${BENCH_CONCURRENT:-32}
 work=$(mktemp -d /tmp/slipway-bench-gitops-XXXXXX)
 server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
-echo "building the CLI class path..." >&2
-./mvnw -q -o -pl slipway-cli -am compile dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp.txt" >&2
-# class-data sharing takes jars only: the module classes are packed into the temp folder
-jar cf "$work/slipway-cli.jar" -C slipway-cli/target/classes .
-jar cf "$work/slipway-core.jar" -C slipway-core/target/classes .
-cp="$work/slipway-cli.jar:$work/slipway-core.jar:$(tr ':' '\n' < "$work/cp.txt" | grep '\.jar$' | paste -sd:)"
-java_opts=${SLIPWAY_JAVA_OPTS:-}
-# shellcheck disable=SC2086 # the options are words
-slipway() { java $java_opts -cp "$cp" dev.slipway.cli.SlipwayCommand "$@"; }
+echo "building the CLI..." >&2
+./mvnw -q -o -pl slipway-cli -am package -DskipTests >&2
+launcher=$PWD/slipway-cli/target/slipway
+java_home=${BENCH_JAVA_HOME:-}
+if [ -z "$java_home" ]; then
+  # the newest JDK installed, by the feature version in its release file
+  java_home=$(for release in /usr/lib/jvm/*/release; do
+      [ -f "$release" ] && printf '%s %s\n' "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")" "$(dirname "$release")"
+    done 2>/dev/null | sort -n | tail -1 | cut -d' ' -f2)
+  java_home=${java_home:-${JAVA_HOME:-}}
+fi
+export JAVA_HOME=$java_home
+export SLIPWAY_CDS_DIR="$work/cds"
+[ "${BENCH_CDS:-1}" != 0 ] || export SLIPWAY_CDS=off
+slipway() { "$launcher" "$@"; }
 
 echo "generating $files files and $commits commits..." >&2
 mkdir -p "$work/repos"
@@ -73,20 +81,15 @@ alias.url = ( "/git/" => "/usr/lib/git-core/git-http-backend/" )
 CONF
 lighttpd -D -f "$work/lighttpd.conf" &
 server_pid=$!
-for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.05; done
+for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.05; done
 url="http://127.0.0.1:$port/git/gitops.git"
 
 if [ "${BENCH_CDS:-1}" != 0 ]; then
-  # a static archive from the classes a training update loads; JDK 17's dump crashes on lambda proxies: left out
-  echo "training run for the class-data-sharing archive..." >&2
-  java_opts="-XX:DumpLoadedClassList=$work/classes.lst ${SLIPWAY_JAVA_OPTS:-}"
+  # the first update of the launcher makes the start-up cache: not timed, like a laptop's or agent's first run
+  echo "training run for the start-up cache..." >&2
   last=$(printf '%04d' $((files - 1)))
   slipway gitops update --repo "$url" --image "bench.azurecr.io/app$last:train" --cache "$work/cache-train" --path "apps/app$last" \
       --build-number 1 >/dev/null 2>"$work/train.log" || { cat "$work/train.log" >&2; exit 1; }
-  grep -v '^@lambda-proxy' "$work/classes.lst" > "$work/classes-without-lambdas.lst"
-  java -Xshare:dump -XX:SharedClassListFile="$work/classes-without-lambdas.lst" -XX:SharedArchiveFile="$work/slipway.jsa" \
-      -cp "$cp" >"$work/cds-dump.log" 2>&1 || { tail -20 "$work/cds-dump.log" >&2; exit 1; }
-  java_opts="-XX:SharedArchiveFile=$work/slipway.jsa ${SLIPWAY_JAVA_OPTS:-}"
   rm -rf "$work/cache-train"
 fi
 
@@ -95,9 +98,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 percentile() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR*p+99)/100); if (i<1) i=1; print a[i]}'; }
 
 baseline_once() { # $1: tag, $2: app number; re-applies the edit on the new head when the push is rejected
-  local dir="$work/baseline-$RANDOM$RANDOM" app=${2:-0000} attempt
+  local dir="$work/baseline-$RANDOM$RANDOM" app=${2:-0000}
   git clone -q --depth 1 --single-branch --branch main "$url" "$dir"
-  for attempt in $(seq 25); do
+  for _ in $(seq 25); do
     sed -i "s#image: bench.azurecr.io/app$app:.*#image: bench.azurecr.io/app$app:$1#" "$dir/apps/app$app/deployment.yaml"
     git -C "$dir" -c user.name=Bench -c user.email=bench@example.invalid commit -q -am "Deliver app$app $1"
     git -C "$dir" push -q origin main 2>/dev/null && { rm -rf "$dir"; return 0; }
@@ -115,10 +118,10 @@ slipway_once() { # $1: tag, $2: cache dir, $3: app number, $4: build number
 
 : > "$work/base.txt"; : > "$work/cold.txt"; : > "$work/warm.txt"
 for r in $(seq "$rounds"); do
-  t=$(now); baseline_once "b$r"; echo "$(echo "$(now) - $t" | bc)" >> "$work/base.txt"
+  t=$(now); baseline_once "b$r"; echo "$(now) - $t" | bc >> "$work/base.txt"
   rm -rf "$work/cache"
-  t=$(now); slipway_once "c$r" "$work/cache" 0000 $((r * 10 + 1)); echo "$(echo "$(now) - $t" | bc)" >> "$work/cold.txt"
-  t=$(now); slipway_once "w$r" "$work/cache" 0000 $((r * 10 + 2)); echo "$(echo "$(now) - $t" | bc)" >> "$work/warm.txt"
+  t=$(now); slipway_once "c$r" "$work/cache" 0000 $((r * 10 + 1)); echo "$(now) - $t" | bc >> "$work/cold.txt"
+  t=$(now); slipway_once "w$r" "$work/cache" 0000 $((r * 10 + 2)); echo "$(now) - $t" | bc >> "$work/warm.txt"
   echo "round $r: baseline $(tail -1 "$work/base.txt")s, slipway cold $(tail -1 "$work/cold.txt")s, warm $(tail -1 "$work/warm.txt")s" >&2
 done
 
@@ -129,7 +132,7 @@ concurrently() { # $1: baseline|slipway, $2: times file; prints the batch's wall
   for i in $(seq 0 $((concurrent - 1))); do
     (n=$(printf '%04d' "$i"); t=$(now)
      if [ "$1" = baseline ]; then baseline_once "q$i" "$n"; else slipway_once "p$i" "$work/cache-p$i" "$n" $((1000 + i)); fi
-     echo "$(echo "$(now) - $t" | bc)" >> "$2") &
+     echo "$(now) - $t" | bc >> "$2") &
     pids+=($!)
   done
   wait "${pids[@]}" || true   # not the server; a failed update shows in the landed count
@@ -150,7 +153,7 @@ b50=$(percentile 50 < "$work/concurrent-base.txt"); b95=$(percentile 95 < "$work
 ratio() { echo "$1 / $2" | bc -l; }
 echo
 echo "GitOps update over smart HTTP: $files files, $commits commits, $rounds rounds, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "  CLI JVM options: ${java_opts:-(none)}"
+echo "  CLI: slipway-cli/target/slipway on $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), start-up cache: $( [ "${BENCH_CDS:-1}" != 0 ] && echo on || echo off), SLIPWAY_JAVA_OPTS: ${SLIPWAY_JAVA_OPTS:-(none)}"
 printf '  baseline (clone --depth 1, sed, commit, push)  median %6.2f s\n' "$base"
 printf '  slipway cold cache                             median %6.2f s   ratio %.2f (goal <= 1.0)\n' "$cold" "$(ratio "$cold" "$base")"
 printf '  slipway warm cache (fetch only)                median %6.2f s   ratio %.2f (goal <= 0.3)\n' "$warm" "$(ratio "$warm" "$base")"

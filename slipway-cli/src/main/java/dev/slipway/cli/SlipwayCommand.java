@@ -24,7 +24,11 @@ import picocli.CommandLine.Command;
             "      --path overlays/prod --git-password-env GIT_TOKEN -o json \\",
             "      --image myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>",
             "  slipway help deploy"},
-        subcommands = {
+        // the subcommands are SUBCOMMANDS, added by newCommandLine: only the one a run names gets a model
+        subcommands = {})
+public final class SlipwayCommand implements Runnable {
+    /** The subcommands, in the order help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             BuildCommand.class,
             PushCommand.class,
             CopyCommand.class,
@@ -34,8 +38,8 @@ import picocli.CommandLine.Command;
             LoginCommand.class,
             ReportCommand.class,
             DeliverCommand.class,
-            CommandLine.HelpCommand.class})
-public final class SlipwayCommand implements Runnable {
+            CommandLine.HelpCommand.class);
+
     /** Appended to the help of every engine command, so a new one documents the shared behaviour without repeating it. */
     static final String[] ENGINE_FOOTER = {
         "",
@@ -50,7 +54,8 @@ public final class SlipwayCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        GitSystemConfig.ignore();
+        System.exit(newCommandLine(System.getenv(), args).execute(args));
     }
 
     /** The command line with Slipway's exit codes, environment defaults and error handling, for {@link #main} and tests. */
@@ -60,11 +65,42 @@ public final class SlipwayCommand implements Runnable {
 
     /** As {@link #newCommandLine()}, reading defaults and secrets from {@code environment} instead of the process's. */
     static CommandLine newCommandLine(Map<String, String> environment) {
+        return newCommandLine(environment, null);
+    }
+
+    /**
+     * As {@link #newCommandLine(Map)}, with only the subcommand {@code args} name when they name one: picocli
+     * reflects over every option of every command it is given, which is most of a short run's start-up. Help, no
+     * subcommand or an unknown one (for its suggestions) get them all.
+     */
+    static CommandLine newCommandLine(Map<String, String> environment, String[] args) {
         CommandLine cli = new CommandLine(new SlipwayCommand());
+        Class<?> named = args == null ? null : subcommandNamedBy(args);
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (named == null || subcommand == named) {
+                cli.addSubcommand(subcommand);
+            }
+        }
         configure(cli, environment);
         cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
         cli.setParameterExceptionHandler(new UsageErrors(environment));
         return cli;
+    }
+
+    /** The subcommand the first argument that is not an option names (the root's options take no values), if any. */
+    private static Class<?> subcommandNamedBy(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                for (Class<?> subcommand : SUBCOMMANDS) {
+                    String name = subcommand.getAnnotation(Command.class).name();
+                    if (name.equals(arg) && subcommand != CommandLine.HelpCommand.class) {
+                        return subcommand;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     private static void configure(CommandLine command, Map<String, String> environment) {

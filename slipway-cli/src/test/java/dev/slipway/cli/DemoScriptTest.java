@@ -134,6 +134,109 @@ class DemoScriptTest {
         assertThat(off.output()).startsWith("{\"error\":{\"kind\":\"usage\"");
     }
 
+    /**
+     * On Java 24 and newer (Temurin 25 is on the machines this project builds on) the launcher's first run of a
+     * command records the classes it uses and makes an ahead-of-time cache for that command; later runs load the
+     * classes from it. The jar here holds this module's and the engine's classes (an AOT cache takes jars only) and
+     * names the other jars of the test class path. JVM notes stay off stdout, and nothing but the cache is left.
+     */
+    @Test
+    void launcherOnJava24OrNewerMakesAnAheadOfTimeCachePerCommandAndStartsFromIt(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws Exception {
+        Path javaHome = newestJdk(24);
+        org.junit.jupiter.api.Assumptions.assumeTrue(javaHome != null, "no JDK 24 or newer in /usr/lib/jvm");
+        Path jar = temp.resolve("slipway.jar");
+        List<String> classPath = List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, SlipwayCommand.class.getName());
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, classPath.stream()
+                .filter(entry -> entry.endsWith(".jar"))
+                .map(entry -> Path.of(entry).toAbsolutePath().toUri().toString()).collect(java.util.stream.Collectors.joining(" ")));
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            for (String entry : classPath) {
+                Path folder = Path.of(entry);
+                if (!Files.isDirectory(folder) || folder.endsWith("test-classes")) {
+                    continue;
+                }
+                try (var files = Files.walk(folder)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        String name = folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                        if (!name.startsWith("META-INF/MANIFEST")) {
+                            out.putNextEntry(new java.util.jar.JarEntry(name));
+                            Files.copy(file, out);
+                            out.closeEntry();
+                        }
+                    }
+                }
+            }
+        }
+        Path cache = temp.resolve("cds");
+        java.util.Map<String, String> environment = java.util.Map.of("SLIPWAY_CDS_DIR", cache.toString(),
+                "JAVA_HOME", javaHome.toString());
+
+        Separate first = runSeparately(List.of("sh", LAUNCHER.toString(), "--version"), jar, environment);
+        List<String> made;
+        try (var listing = Files.list(cache)) {
+            made = listing.map(file -> file.getFileName().toString()).toList();
+        }
+        Separate second = runSeparately(List.of("sh", LAUNCHER.toString(), "--version"), jar, java.util.Map.of(
+                "SLIPWAY_CDS_DIR", cache.toString(), "JAVA_HOME", javaHome.toString(),
+                "SLIPWAY_JAVA_OPTS", "-Xlog:class+load=info:stderr"));
+
+        assertThat(first.exit()).as(first.output()).isZero();
+        assertThat(first.output().strip()).as("stdout only").matches("slipway \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(made).as("one cache for the command, no recording, partial cache or lock left").singleElement()
+                .satisfies(name -> assertThat(name).matches("slipway-\\d+-main\\.aot"));
+        assertThat(second.exit()).isZero();
+        assertThat(second.output().strip()).isEqualTo(first.output().strip());
+        assertThat(second.error()).containsPattern("dev\\.slipway\\.cli\\.SlipwayCommand source: (shared objects file|AOT cache)");
+    }
+
+    /** The newest JDK in /usr/lib/jvm whose feature version is at least {@code feature}, or null. */
+    private static Path newestJdk(int feature) throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        Path newest = null;
+        int newestFeature = feature - 1;
+        try (var homes = Files.list(jvms)) {
+            for (Path home : homes.toList()) {
+                Path release = home.resolve("release");
+                if (Files.isSymbolicLink(home) || !Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
+                    continue;
+                }
+                java.util.regex.Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+                if (version.find() && Integer.parseInt(version.group(1)) > newestFeature) {
+                    newestFeature = Integer.parseInt(version.group(1));
+                    newest = home;
+                }
+            }
+        }
+        return newest;
+    }
+
+    private record Separate(int exit, String output, String error) {}
+
+    private static Separate runSeparately(List<String> command, Path slipwayJar, java.util.Map<String, String> environment)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put("SLIPWAY_JAR", slipwayJar.toString());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        java.util.concurrent.CompletableFuture<byte[]> error = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Separate(process.exitValue(), output, new String(error.get(), StandardCharsets.UTF_8));
+    }
+
     private record Result(int exit, String output) {}
 
     private static Result run(List<String> command, String slipwayJar) throws Exception {
