@@ -101,9 +101,48 @@ public final class DeliveryResults {
         return this;
     }
 
+    /**
+     * Where a push-mode delivery goes when the cluster access does not name the cluster (a kubeconfig fetched for an
+     * AKS cluster by a Jenkins controller has no context): {@code clusterName} as the caller knows it, and the namespace.
+     * A later {@link #deployed} keeps that name.
+     */
+    public DeliveryResults target(DeployRequest request, String clusterName) {
+        String cluster = clusterName(request.cluster());
+        recorder.target(new DeliveryRecord.Target(cluster != null ? cluster : blankToNull(clusterName),
+                blankToNull(request.namespace()), null, null, null));
+        return this;
+    }
+
     /** Where a GitOps delivery goes, known before it runs: repository, branch and folder. */
     public DeliveryResults target(GitOpsUpdateRequest request) {
         recorder.target(new DeliveryRecord.Target(null, null, request.repositoryUrl(), request.branch(), blankToNull(request.path())));
+        return this;
+    }
+
+    /**
+     * Where a wait alone (not after an update of this record) looks, known before it runs: the GitOps repository when
+     * the request names one, and the commit it waits for. What the record already has is kept.
+     */
+    public DeliveryResults target(WaitRequest request) {
+        if (recorder.snapshot().target() == null && request.repository() != null) {
+            recorder.target(new DeliveryRecord.Target(null, null, request.repository().url(), request.repository().branch(), null));
+        }
+        if (recorder.snapshot().commit() == null && request.commit() != null && !request.commit().isBlank()) {
+            String url = request.repository() == null ? null : commitUrl(request.repository().url(), request.commit());
+            recorder.commit(new DeliveryRecord.Commit(request.commit(), url));
+        }
+        return this;
+    }
+
+    /**
+     * The image a deploy or an update writes when it runs alone (no build or push of this record named one): the
+     * first of {@code images}, as the request names it.
+     */
+    public DeliveryResults image(List<ImageRef> images) {
+        if (recorder.snapshot().image() == null && images != null && !images.isEmpty()) {
+            ImageRef first = images.get(0);
+            recorder.image(image(first, first.tag().map(List::of).orElse(List.of()), null));
+        }
         return this;
     }
 
@@ -118,7 +157,13 @@ public final class DeliveryResults {
             namespace = result.objects().stream().filter(o -> o.namespace() != null && !o.namespace().isEmpty())
                     .map(DeployResult.AppliedObject::namespace).findFirst().orElse(null);
         }
-        recorder.target(new DeliveryRecord.Target(clusterName(request.cluster()), namespace, null, null, null));
+        String cluster = clusterName(request.cluster());
+        DeliveryRecord.Target known = recorder.snapshot().target();
+        if (cluster == null && known != null) {
+            // the name given with target(request, clusterName), where the access does not name the cluster
+            cluster = known.cluster();
+        }
+        recorder.target(new DeliveryRecord.Target(cluster, namespace, null, null, null));
         List<Change> changes = new ArrayList<>(result.changes());
         for (DeployResult.AppliedObject object : result.objects()) {
             if (object.action() != DeployResult.Action.UNCHANGED) {
@@ -209,10 +254,44 @@ public final class DeliveryResults {
 
     /** A phase that ended with an exception: failed, with the exception's message as the reason (masked). */
     public DeliveryResults failed(Phase phase, Throwable error) {
-        String reason = error.getMessage() == null || error.getMessage().isBlank() ? error.getClass().getSimpleName()
-                : error.getMessage();
-        recorder.settle(phase, PhaseStatus.FAILED, mask(reason));
+        recorder.settle(phase, PhaseStatus.FAILED, mask(reason(error)));
         return this;
+    }
+
+    /**
+     * An entry point run alone that ended with an exception its events did not report (input refused before anything
+     * ran, a refused credential): see {@link #failedUnreported(Phase, String)}.
+     */
+    public DeliveryResults failedUnreported(Phase phase, Throwable error) {
+        return failedUnreported(phase, reason(error));
+    }
+
+    /**
+     * An entry point run alone that ended without its events saying why (an exception, or its caller stopped it):
+     * failed in the phase that was still running (a GitOps update's commit phase runs around its clone), else in
+     * {@code phase}, with {@code reason} (masked). A record that already has its failure keeps it.
+     */
+    public DeliveryResults failedUnreported(Phase phase, String reason) {
+        DeliveryRecord now = recorder.snapshot();
+        if (now.failure() != null) {
+            return this;
+        }
+        Phase where = phase;
+        for (DeliveryRecord.PhaseRecord entry : now.phases()) {
+            if (entry.status() == PhaseStatus.RUNNING) {
+                for (Phase candidate : Phase.values()) {
+                    if (DeliveryRecorder.phaseName(candidate).equals(entry.name())) {
+                        where = candidate;
+                    }
+                }
+            }
+        }
+        recorder.settle(where, PhaseStatus.FAILED, mask(reason));
+        return this;
+    }
+
+    private static String reason(Throwable error) {
+        return error.getMessage() == null || error.getMessage().isBlank() ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     /**

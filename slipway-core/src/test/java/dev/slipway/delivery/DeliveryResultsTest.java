@@ -186,6 +186,73 @@ class DeliveryResultsTest {
     }
 
     @Test
+    void aDeployRunAloneRecordsItsFirstImageAndTheClusterNameItsCallerGaveWhenTheKubeconfigNamesNone() {
+        DeliveryResults results = results(DeliveryRecord.Mode.PUSH);
+        ImageRef named = ImageRef.parse("shop.azurecr.io/shop/web:1.4@" + DIGEST);
+        DeployRequest request = new DeployRequest(List.of("k8s"), List.of(named, ImageRef.parse("redis:7")),
+                new ClusterAccess.Kubeconfig(Secret.of(CANARY), null), null, false, false, false, false, true, false, null, null);
+
+        results.target(request, "aks-prod").image(request.images());
+        DeliveryRecord before = results.recorder().snapshot();
+        results.deployed(request, new DeployResult(List.of(new DeployResult.AppliedObject("apps/v1", "Deployment", "shop", "web",
+                DeployResult.Action.UNCHANGED, "")), List.of(), true, false, "rolled out"));
+        DeliveryRecord record = results.recorder().finish();
+
+        assertThat(before.target()).isEqualTo(new DeliveryRecord.Target("aks-prod", null, null, null, null));
+        assertThat(record.target()).isEqualTo(new DeliveryRecord.Target("aks-prod", "shop", null, null, null));
+        assertThat(record.image()).isEqualTo(new DeliveryRecord.Image("shop.azurecr.io", "shop/web", DIGEST, List.of("1.4"), null));
+        assertConformsAndHoldsNoSecret(record);
+    }
+
+    @Test
+    void anImageAlreadyPushedInTheRecordIsNotReplacedByTheDeploysRequest() {
+        DeliveryResults results = results(DeliveryRecord.Mode.PUSH);
+        results.pushed(null, new PushResult(PUSHED, List.of("1.4.2"), 1_000, 2, 1, 0));
+
+        results.image(List.of(ImageRef.parse("shop.azurecr.io/shop/web:old")));
+
+        assertThat(results.recorder().snapshot().image().digest()).isEqualTo(DIGEST);
+    }
+
+    @Test
+    void aWaitRunAloneRecordsTheRepositoryAndTheCommitItWaitsForBeforeItEnds() {
+        DeliveryResults results = results(DeliveryRecord.Mode.GITOPS);
+        WaitRequest request = new WaitRequest(WaitRequest.Source.ARGOCD_API, "shop-prod", "b".repeat(40), "https://argocd.example/",
+                Secret.of(CANARY), null, false, null, null, new WaitRequest.GitRepository("https://github.com/contoso/gitops.git",
+                        "main", null, null, null, null), null, null);
+
+        DeliveryRecord record = results.target(request).failedUnreported(Phase.WAIT, "stopped: InterruptedException")
+                .recorder().finish();
+
+        assertThat(record.target()).isEqualTo(new DeliveryRecord.Target(null, null, "https://github.com/contoso/gitops.git", "main", null));
+        assertThat(record.commit()).isEqualTo(new DeliveryRecord.Commit("b".repeat(40),
+                "https://github.com/contoso/gitops/commit/" + "b".repeat(40)));
+        assertThat(record.failure()).isEqualTo(new DeliveryRecord.Failure("wait", "stopped: InterruptedException"));
+        assertConformsAndHoldsNoSecret(record);
+    }
+
+    @Test
+    void anUnreportedFailureIsRecordedInThePhaseStillRunningMaskedAndOnlyWhenNoFailureIsKnown() {
+        DeliveryResults results = results(DeliveryRecord.Mode.GITOPS);
+        results.recorder().plan(Phase.UPDATE, Phase.COMMIT, Phase.PULL_REQUEST);
+        events.started(Phase.COMMIT, "", "cloning");
+
+        results.failedUnreported(Phase.UPDATE, new IllegalStateException("clone refused for token " + CANARY));
+        results.failedUnreported(Phase.UPDATE, "a later failure");
+        DeliveryRecord record = results.recorder().finish();
+
+        assertThat(record.outcome()).isEqualTo(DeliveryRecord.Outcome.FAILED);
+        assertThat(record.failure()).isEqualTo(new DeliveryRecord.Failure("commit", "clone refused for token " + Secret.MASK));
+        assertThat(record.phases()).extracting(PhaseRecord::name, PhaseRecord::status).containsExactly(
+                tuple("update", PhaseStatus.SKIPPED), tuple("commit", PhaseStatus.FAILED), tuple("pull-request", PhaseStatus.SKIPPED));
+
+        DeliveryRecord nothingRunning = results(DeliveryRecord.Mode.PUSH)
+                .failedUnreported(Phase.BUILD, new IllegalArgumentException()).recorder().finish();
+        assertThat(nothingRunning.failure()).isEqualTo(new DeliveryRecord.Failure("build", "IllegalArgumentException"));
+        assertConformsAndHoldsNoSecret(record);
+    }
+
+    @Test
     void commitPagesAreLinkedOnlyForHostsWhoseUrlsAreKnown() {
         String sha = "c".repeat(40);
         assertThat(DeliveryResults.commitUrl("https://dev.azure.com/contoso/shop/_git/gitops", sha))

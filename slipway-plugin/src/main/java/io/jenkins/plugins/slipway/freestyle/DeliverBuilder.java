@@ -1,6 +1,5 @@
 package io.jenkins.plugins.slipway.freestyle;
 
-import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRequest;
 import dev.slipway.image.ImageRef;
 import dev.slipway.registry.RegistryAuth;
@@ -31,12 +30,12 @@ import io.jenkins.plugins.slipway.environments.FormChecks;
 import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
 import io.jenkins.plugins.slipway.environments.WaitFor;
 import io.jenkins.plugins.slipway.model.ControllerLogin;
+import io.jenkins.plugins.slipway.model.DeliveryOutcome;
 import io.jenkins.plugins.slipway.model.EventLines;
 import io.jenkins.plugins.slipway.model.BuildProvenance;
 import io.jenkins.plugins.slipway.model.StepValues;
 import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
 import io.jenkins.plugins.slipway.proxy.ProxyMapper;
-import dev.slipway.delivery.DeliveryFailedException;
 import dev.slipway.kube.ClusterAccess;
 import dev.slipway.kube.Kubeconfigs;
 import io.jenkins.plugins.slipway.model.ControllerClusterLogin;
@@ -368,7 +367,6 @@ public final class DeliverBuilder extends Builder implements SimpleBuildStep {
         PrintStream log = listener.getLogger();
         Events events = new Events(Clock.systemUTC(), new SecretMasker())
                 .subscribe(event -> EventLines.line(event).ifPresent(log::println));
-        DeliveryRecord record;
         try {
             DeliverySettings settings = SlipwayEnvironments.get().catalog()
                     .resolve(environment, run.getParent().getFullName(), ownSettings());
@@ -390,15 +388,14 @@ public final class DeliverBuilder extends Builder implements SimpleBuildStep {
                     found.argoCdToken());
             DeliveryRequest request = DeliveryPlan.request(StepValues.text(environment), inputs(), settings,
                     credentials, transport, BuildProvenance.from(env, UUID.randomUUID().toString()));
-            record = workspace.act(new DeliverOnAgent(new DeliveryWork(request, network, new ListenerLog(listener))));
-        } catch (DeliveryFailedException failed) {
-            // the failed delivery's record (failed phase, what was done before it) is stored before the build fails
-            RunDeliveries.store(run, failed.record(), events);
-            throw new AbortException(failed.describe());
+            DeliveryOutcome outcome = workspace.act(new DeliverOnAgent(new DeliveryWork(request, network,
+                    new ListenerLog(listener))));
+            // a failed delivery's record (failed phase, what was done before it) is stored before the build fails
+            RunDeliveries.store(run, outcome.record(), events);
+            outcome.resultOrThrow();
         } catch (SlipwayException e) {
             throw new AbortException(e.describe());
         }
-        RunDeliveries.store(run, record, events);
     }
 
     @Extension

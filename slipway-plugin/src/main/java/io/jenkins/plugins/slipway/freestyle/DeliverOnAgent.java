@@ -1,13 +1,13 @@
 package io.jenkins.plugins.slipway.freestyle;
 
-import dev.slipway.delivery.DeliveryRecord;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.slipway.model.DeliveryOutcome;
 import java.io.File;
 import java.util.Objects;
 import jenkins.MasterToSlaveFileCallable;
 
 /** Carries {@link DeliveryWork} to the agent of the workspace and runs it there. */
-public final class DeliverOnAgent extends MasterToSlaveFileCallable<DeliveryRecord> {
+public final class DeliverOnAgent extends MasterToSlaveFileCallable<DeliveryOutcome> {
     private static final long serialVersionUID = 1L;
 
     private final DeliveryWork work;
@@ -17,7 +17,7 @@ public final class DeliverOnAgent extends MasterToSlaveFileCallable<DeliveryReco
     }
 
     @Override
-    public DeliveryRecord invoke(File workspace, VirtualChannel channel) {
+    public DeliveryOutcome invoke(File workspace, VirtualChannel channel) {
         return work.run(workspace.toPath());
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.slipway.freestyle;
 
 import dev.slipway.azure.AzureIdentity;
+import dev.slipway.delivery.DeliveryFailedException;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRequest;
 import dev.slipway.delivery.Engine;
@@ -13,6 +14,7 @@ import dev.slipway.support.Events;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import io.jenkins.plugins.slipway.model.BuildLog;
+import io.jenkins.plugins.slipway.model.DeliveryOutcome;
 import io.jenkins.plugins.slipway.model.EventLines;
 import java.io.PrintStream;
 import java.io.Serializable;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -48,13 +51,22 @@ public final class DeliveryWork implements Serializable {
         return request;
     }
 
-    public DeliveryRecord run(Path workspace) {
+    /**
+     * Delivers; the outcome has the engine's record, also of a failed delivery (whose failure is the engine's
+     * {@link DeliveryFailedException}). A request refused before anything ran has no record: that is thrown.
+     */
+    public DeliveryOutcome run(Path workspace) {
         PrintStream out = log.stream();
         SecretMasker masker = new SecretMasker();
         secrets(request).forEach(masker::register);
         Events events = new Events(Clock.systemUTC(), masker)
                 .subscribe(event -> EventLines.line(event).ifPresent(out::println));
-        return new Engine(new EngineContext(workspace, events).withNetwork(network)).deliver(request);
+        try {
+            DeliveryRecord record = new Engine(new EngineContext(workspace, events).withNetwork(network)).deliver(request);
+            return DeliveryOutcome.succeeded(record, Map.of(), masker);
+        } catch (DeliveryFailedException failed) {
+            return DeliveryOutcome.failed(failed.record(), failed, masker);
+        }
     }
 
     /** Every secret the request carries: the agent's log masks them all. */

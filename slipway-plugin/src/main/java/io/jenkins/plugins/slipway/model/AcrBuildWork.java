@@ -1,9 +1,11 @@
 package io.jenkins.plugins.slipway.model;
 
+import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.image.BuildRequest;
 import dev.slipway.image.BuildResult;
+import dev.slipway.registry.PushRequest;
 import dev.slipway.registry.PushResult;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryTransport;
@@ -72,16 +74,19 @@ public final class AcrBuildWork implements Serializable {
      * Builds and pushes as {@link #run(Path)}, and records the delivery: the outcome carries the record also when the
      * build or push failed, so the controller can store it before failing the step.
      */
-    public AgentOutcome run(Path workspace, Provenance provenance) {
+    public DeliveryOutcome run(Path workspace, Provenance provenance) {
         SecretMasker masker = new SecretMasker();
         register(masker);
-        return RecordedWork.run(provenance, masker, log, Event.Phase.BUILD, (events, recorder) -> {
-            Engine engine = new Engine(new EngineContext(workspace, events).withNetwork(network));
-            BuildResult built = engine.build(build);
-            PushResult pushed = engine.push(AcrBuildPlan.pushRequest(built, auth, transport));
-            StepRecords.built(recorder, built, pushed);
-            return AcrBuildPlan.stepResult(pushed);
-        });
+        return RecordedWork.run(provenance.deliveryId(), DeliveryRecord.Mode.PUSH, provenance, masker, log,
+                Event.Phase.BUILD, (events, results) -> {
+                    Engine engine = new Engine(new EngineContext(workspace, events).withNetwork(network));
+                    BuildResult built = engine.build(build);
+                    results.built(built);
+                    PushRequest push = AcrBuildPlan.pushRequest(built, auth, transport);
+                    PushResult pushed = engine.push(push);
+                    results.pushed(push, pushed);
+                    return AcrBuildPlan.stepResult(pushed);
+                });
     }
 
     private void register(SecretMasker masker) {

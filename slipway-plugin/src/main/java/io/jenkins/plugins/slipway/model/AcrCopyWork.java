@@ -1,5 +1,6 @@
 package io.jenkins.plugins.slipway.model;
 
+import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.registry.CopyRequest;
@@ -34,15 +35,16 @@ public final class AcrCopyWork implements Serializable {
         }
     }
 
-    public AgentOutcome run(Path workspace) {
+    public DeliveryOutcome run(Path workspace) {
         SecretMasker masker = new SecretMasker();
         register(masker, copy.sourceAuth());
         register(masker, copy.targetAuth());
-        return RecordedWork.run(provenance, masker, log, Event.Phase.COPY, (events, recorder) -> {
-            CopyResult copied = new Engine(new EngineContext(workspace, events)).copy(copy);
-            StepRecords.copied(recorder, copied);
-            return AcrCopyPlan.stepResult(copied);
-        });
+        return RecordedWork.run(provenance.deliveryId(), DeliveryRecord.Mode.PUSH, provenance, masker, log,
+                Event.Phase.COPY, (events, results) -> {
+                    CopyResult copied = new Engine(new EngineContext(workspace, events)).copy(copy);
+                    results.copied(copy, copied);
+                    return AcrCopyPlan.stepResult(copied);
+                });
     }
 
     static void register(SecretMasker masker, RegistryAuth auth) {

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.slipway.model;
 
+import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.kube.ClusterAccess;
 import dev.slipway.kube.DeployRequest;
 import dev.slipway.kube.DeployResult;
+import dev.slipway.kube.RolloutFailedException;
 import dev.slipway.support.Event;
 import dev.slipway.support.SecretMasker;
 import java.io.Serializable;
@@ -36,18 +38,29 @@ public final class AksDeployWork implements Serializable {
         }
     }
 
-    public AgentOutcome run(Path workspace) {
+    public DeliveryOutcome run(Path workspace) {
         SecretMasker masker = new SecretMasker();
         masker.register(((ClusterAccess.Kubeconfig) deploy.cluster()).content());
-        return RecordedWork.run(deploy.provenance(), masker, log, Event.Phase.DEPLOY, (events, recorder) -> {
-            StepRecords.deploying(recorder, deploy.images(), clusterLabel, deploy.namespace());
-            // the deployer reports its steps but not the deploy as a whole; the record's timeline wants that phase
-            events.started(Event.Phase.DEPLOY, "", "deploying " + String.join(", ", deploy.manifests())
-                    + (clusterLabel == null ? "" : " to " + clusterLabel));
-            DeployResult result = new Engine(new EngineContext(workspace, events)).deploy(deploy);
-            events.finished(Event.Phase.DEPLOY, "", result.message() == null ? "" : result.message());
-            StepRecords.deployed(recorder, result);
-            return AksDeployPlan.stepResult(result);
-        });
+        return RecordedWork.run(deploy.provenance().deliveryId(), DeliveryRecord.Mode.PUSH, deploy.provenance(), masker,
+                log, Event.Phase.DEPLOY, (events, results) -> {
+                    // a failed deploy records them too: where it went and what
+                    results.target(deploy, clusterLabel).image(deploy.images());
+                    // the deployer reports its steps but not the deploy as a whole; the record's timeline wants that phase
+                    events.started(Event.Phase.DEPLOY, "", "deploying " + String.join(", ", deploy.manifests())
+                            + (clusterLabel == null ? "" : " to " + clusterLabel));
+                    DeployResult result;
+                    try {
+                        result = new Engine(new EngineContext(workspace, events)).deploy(deploy);
+                    } catch (RolloutFailedException rolloutFailed) {
+                        // what was applied, and whether a rollback ran, as Engine.deliver records it
+                        if (rolloutFailed.result() != null) {
+                            results.deployed(deploy, rolloutFailed.result());
+                        }
+                        throw rolloutFailed;
+                    }
+                    events.finished(Event.Phase.DEPLOY, "", result.message() == null ? "" : result.message());
+                    results.deployed(deploy, result);
+                    return AksDeployPlan.stepResult(result);
+                });
     }
 }

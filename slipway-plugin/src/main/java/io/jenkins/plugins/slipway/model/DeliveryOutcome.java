@@ -9,9 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What agent-side delivery work sends back to the controller: the delivery record (as its JSON, since records are
- * not serializable and the run keeps JSON anyway), and either the step's result or the failure. The controller stores
- * the record first and then returns the result or throws the failure, so a failed delivery is recorded too.
+ * What agent-side delivery work (a step's, or "Build and deliver"'s) sends back to the controller: the delivery record
+ * (as its masked JSON, since records are not serializable and the run keeps JSON anyway), and either the step's result
+ * or the failure. The controller stores the record first and then returns the result or throws the failure, so a
+ * failed delivery is recorded too.
  */
 public final class DeliveryOutcome implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -45,6 +46,11 @@ public final class DeliveryOutcome implements Serializable {
         return DeliveryRecords.fromJson(recordJson);
     }
 
+    /** The record as it travelled: the engine's JSON, masked. */
+    public String recordJson() {
+        return recordJson;
+    }
+
     /** The step's result, or the delivery's failure thrown. */
     public HashMap<String, String> resultOrThrow() {
         if (failure != null) {
@@ -55,5 +61,10 @@ public final class DeliveryOutcome implements Serializable {
 
     public boolean succeeded() {
         return failure == null;
+    }
+
+    /** Why the delivery failed, or {@code null}. */
+    public RuntimeException failure() {
+        return failure;
     }
 }

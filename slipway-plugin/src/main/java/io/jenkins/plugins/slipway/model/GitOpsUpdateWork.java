@@ -1,18 +1,15 @@
 package io.jenkins.plugins.slipway.model;
 
-import dev.slipway.delivery.DeliveryRecorder;
+import dev.slipway.delivery.DeliveryRecord;
+import dev.slipway.delivery.DeliveryResults;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.gitops.GitOpsUpdateRequest;
 import dev.slipway.gitops.GitOpsUpdateResult;
 import dev.slipway.support.Event;
-import dev.slipway.support.Events;
 import dev.slipway.support.SecretMasker;
-import dev.slipway.support.SlipwayException;
-import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -41,24 +38,30 @@ public final class GitOpsUpdateWork implements Serializable {
     }
 
     public DeliveryOutcome run(Path workspace) {
-        PrintStream out = log.stream();
-        Clock clock = Clock.systemUTC();
         SecretMasker masker = new SecretMasker();
         register(masker);
-        DeliveryRecorder recorder = GitOpsRecords.forUpdate(deliveryId, clock, request);
-        Events events = new Events(clock, masker)
-                .subscribe(event -> EventLines.line(event).ifPresent(out::println))
-                .subscribe(recorder);
-        try {
-            GitOpsUpdateResult result = new Engine(new EngineContext(workspace, events,
-                    cache == null ? null : Path.of(cache))).update(request);
-            GitOpsRecords.updated(recorder, result);
-            return DeliveryOutcome.succeeded(recorder.finish(), GitOpsUpdatePlan.stepResult(result, deliveryId), masker);
-        } catch (RuntimeException failure) {
-            String why = failure instanceof SlipwayException slipway ? slipway.getMessage() : String.valueOf(failure);
-            GitOpsRecords.failed(recorder, clock, Event.Phase.UPDATE, masker.mask(why));
-            return DeliveryOutcome.failed(recorder.finish(), failure, masker);
+        return RecordedWork.run(deliveryId, DeliveryRecord.Mode.GITOPS, request.provenance(), masker, log,
+                Event.Phase.UPDATE, (events, results) -> {
+                    planned(results, request);
+                    GitOpsUpdateResult result = new Engine(new EngineContext(workspace, events,
+                            cache == null ? null : Path.of(cache))).update(request);
+                    results.updated(request, result);
+                    return GitOpsUpdatePlan.stepResult(result, deliveryId);
+                });
+    }
+
+    /**
+     * What an update's record knows before it runs (so a failed or stopped one records it too): the repository, branch
+     * and folder, the image, and the phases to come.
+     */
+    public static DeliveryResults planned(DeliveryResults results, GitOpsUpdateRequest request) {
+        results.target(request).image(request.images());
+        if (request.pullRequest() == null) {
+            results.recorder().plan(Event.Phase.UPDATE, Event.Phase.COMMIT);
+        } else {
+            results.recorder().plan(Event.Phase.UPDATE, Event.Phase.COMMIT, Event.Phase.PULL_REQUEST);
         }
+        return results;
     }
 
     private void register(SecretMasker masker) {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.slipway.model;
 
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecorder;
-import dev.slipway.delivery.DeliveryRecords;
+import dev.slipway.delivery.DeliveryResults;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
 import dev.slipway.support.Provenance;
@@ -12,43 +12,45 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Runs a step's engine work on the agent with its events going to the build log and to a delivery record, and turns
- * the end (result or failure) into an {@link AgentOutcome}. The record is built with the engine's
- * {@link DeliveryRecorder}; what each step adds to it is in {@link StepRecords}. Kept small so the engine's own
- * result-to-record mapping can replace it.
+ * Runs a step's engine work on the agent with its events going to the build log and to the delivery record, and turns
+ * the end (result or failure) into a {@link DeliveryOutcome}. What goes into the record is the engine's one mapping
+ * from results to records, {@link DeliveryResults}: the work hands it each result; a failure the engine's events did
+ * not report is recorded with {@link DeliveryResults#failedUnreported}.
  */
 public final class RecordedWork {
     private RecordedWork() {
     }
 
-    /** The engine calls of one step; {@code recorder} is for what the events do not say (image, target). */
+    /** The engine calls of one step; each result goes to {@code results}. */
     @FunctionalInterface
     public interface Work {
-        Map<String, String> run(Events events, DeliveryRecorder recorder);
+        Map<String, String> run(Events events, DeliveryResults results);
+    }
+
+    /** A new record's results: its id and mode, and the source and build of {@code provenance} (may be {@code null}). */
+    public static DeliveryResults results(String deliveryId, DeliveryRecord.Mode mode, Provenance provenance,
+            SecretMasker masker) {
+        return new DeliveryResults(new DeliveryRecorder(deliveryId, mode, Clock.systemUTC()), masker)
+                .provenance(provenance);
     }
 
     /**
      * @param masker       holds every secret the work carries, registered before this call
-     * @param failurePhase the phase a failure is recorded under when the engine emitted no failure event itself
+     * @param failurePhase where a failure is recorded when the engine reported none and no phase was running
      */
-    public static AgentOutcome run(Provenance provenance, SecretMasker masker, BuildLog log, Event.Phase failurePhase,
-            Work work) {
+    public static DeliveryOutcome run(String deliveryId, DeliveryRecord.Mode mode, Provenance provenance,
+            SecretMasker masker, BuildLog log, Event.Phase failurePhase, Work work) {
         PrintStream out = log.stream();
-        Clock clock = Clock.systemUTC();
-        DeliveryRecorder recorder = new DeliveryRecorder(provenance.deliveryId(), DeliveryRecord.Mode.PUSH, clock)
-                .provenance(provenance);
-        Events events = new Events(clock, masker)
+        DeliveryResults results = results(deliveryId, mode, provenance, masker);
+        Events events = new Events(Clock.systemUTC(), masker)
                 .subscribe(event -> EventLines.line(event).ifPresent(out::println))
-                .subscribe(recorder);
+                .subscribe(results.recorder());
         try {
-            Map<String, String> result = work.run(events, recorder);
-            return AgentOutcome.succeeded(result, DeliveryRecords.toJson(recorder.finish(), masker));
+            Map<String, String> result = work.run(events, results);
+            return DeliveryOutcome.succeeded(results.recorder().finish(), result, masker);
         } catch (RuntimeException failure) {
-            if (recorder.snapshot().failure() == null) {
-                events.failed(failurePhase, "", failure.getMessage() == null ? failure.getClass().getSimpleName()
-                        : failure.getMessage());
-            }
-            return AgentOutcome.failed(failure, DeliveryRecords.toJson(recorder.finish(), masker));
+            results.failedUnreported(failurePhase, failure);
+            return DeliveryOutcome.failed(results.recorder().finish(), failure, masker);
         }
     }
 }

@@ -3,13 +3,13 @@ package io.jenkins.plugins.slipway.steps;
 import dev.slipway.support.Provenance;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.slipway.model.AcrBuildWork;
-import io.jenkins.plugins.slipway.model.AgentOutcome;
+import io.jenkins.plugins.slipway.model.DeliveryOutcome;
 import java.io.File;
 import java.util.Objects;
 import jenkins.MasterToSlaveFileCallable;
 
 /** Carries {@link AcrBuildWork} to the agent of the workspace and runs it there, recorded. */
-public final class AcrBuildOnAgent extends MasterToSlaveFileCallable<AgentOutcome> {
+public final class AcrBuildOnAgent extends MasterToSlaveFileCallable<DeliveryOutcome> {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,7 +22,7 @@ public final class AcrBuildOnAgent extends MasterToSlaveFileCallable<AgentOutcom
     }
 
     @Override
-    public AgentOutcome invoke(File workspace, VirtualChannel channel) {
+    public DeliveryOutcome invoke(File workspace, VirtualChannel channel) {
         return work.run(workspace.toPath(), provenance);
     }
 }

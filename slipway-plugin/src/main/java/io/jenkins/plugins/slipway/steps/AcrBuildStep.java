@@ -4,8 +4,6 @@ import dev.slipway.image.BuildRequest;
 import dev.slipway.image.ImageRef;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryTransport;
-import dev.slipway.support.Events;
-import dev.slipway.support.SecretMasker;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -17,16 +15,13 @@ import io.jenkins.plugins.slipway.model.AcrBuildSettings;
 import io.jenkins.plugins.slipway.model.AcrBuildWork;
 import io.jenkins.plugins.slipway.model.ControllerLogin;
 import io.jenkins.plugins.slipway.model.CredentialConversion;
-import io.jenkins.plugins.slipway.model.EventLines;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
 import dev.slipway.support.NetworkSettings;
 import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
 import io.jenkins.plugins.slipway.proxy.ProxyMapper;
-import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -216,11 +211,9 @@ public final class AcrBuildStep extends Step implements Serializable {
 
         @Override
         protected Map<String, String> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            AcrBuildSettings settings = step.settings(run.getParent().getFullName());
-            CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
+            StepRun here = StepRun.of(getContext());
+            AcrBuildSettings settings = step.settings(here.jobName());
+            CredentialConversion credentials = here.credentials();
             List<BuildRequest.BuildSecret> secrets = new ArrayList<>();
             settings.secrets().forEach((id, credentialsId) -> secrets.add(credentials.buildSecret("secrets", id,
                     credentialsId)));
@@ -228,14 +221,11 @@ public final class AcrBuildStep extends Step implements Serializable {
             NetworkSettings network = ProxyMapper.network(JenkinsProxy.current());
             RegistryTransport transport = RegistryTransport.defaults();
             BuildRequest request = AcrBuildPlan.buildRequest(settings, secrets, transport);
-            PrintStream log = listener.getLogger();
-            Events events = new Events(Clock.systemUTC(), new SecretMasker())
-                    .subscribe(event -> EventLines.line(event).ifPresent(log::println));
             RegistryAuth auth = ControllerLogin.forAgent(credentials.registryAuth("credentialsId",
-                    settings.credentialsId()), request.image(), transport, network, events,
+                    settings.credentialsId()), request.image(), transport, network, here.events(),
                     Path.of(System.getProperty("java.io.tmpdir")));
-            return StepDeliveries.finish(run, listener, workspace.act(new AcrBuildOnAgent(new AcrBuildWork(request, auth,
-                    transport, network, new ListenerLog(listener)), StepDeliveries.provenance(getContext()))));
+            return here.finish(here.workspace.act(new AcrBuildOnAgent(new AcrBuildWork(request, auth, transport, network,
+                    here.log()), here.provenance())));
         }
     }
 

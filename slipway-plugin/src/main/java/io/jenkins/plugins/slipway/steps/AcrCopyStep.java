@@ -6,7 +6,6 @@ import dev.slipway.registry.RegistryAuth;
 import dev.slipway.registry.RegistryTransport;
 import dev.slipway.support.Events;
 import dev.slipway.support.NetworkSettings;
-import dev.slipway.support.SecretMasker;
 import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
 import io.jenkins.plugins.slipway.environments.StepEnvironment;
 import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
@@ -19,17 +18,13 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.slipway.model.AcrCopyPlan;
 import io.jenkins.plugins.slipway.model.AcrCopySettings;
 import io.jenkins.plugins.slipway.model.AcrCopyWork;
-import io.jenkins.plugins.slipway.model.AgentOutcome;
 import io.jenkins.plugins.slipway.model.ControllerLogin;
 import io.jenkins.plugins.slipway.model.CredentialConversion;
-import io.jenkins.plugins.slipway.model.EventLines;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
 import java.io.File;
-import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +44,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.slipway.model.FieldCheck;
+import io.jenkins.plugins.slipway.model.DeliveryOutcome;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -166,18 +162,14 @@ public final class AcrCopyStep extends Step implements Serializable {
 
         @Override
         protected Map<String, String> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            AcrCopySettings settings = step.settings(run.getParent().getFullName());
+            StepRun here = StepRun.of(getContext());
+            AcrCopySettings settings = step.settings(here.jobName());
             ImageRef source = AcrCopyPlan.source(settings);
             ImageRef target = AcrCopyPlan.target(settings);
-            CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
+            CredentialConversion credentials = here.credentials();
             RegistryTransport transport = RegistryTransport.defaults();
             NetworkSettings network = ProxyMapper.network(JenkinsProxy.current());
-            PrintStream log = listener.getLogger();
-            Events events = new Events(Clock.systemUTC(), new SecretMasker())
-                    .subscribe(event -> EventLines.line(event).ifPresent(log::println));
+            Events events = here.events();
             Path controllerTemp = Path.of(System.getProperty("java.io.tmpdir"));
             RegistryAuth sourceAuth = ControllerLogin.forAgent(credentials.registryAuth("sourceCredentialsId",
                     settings.sourceCredentialsId()), source, transport, network, events, controllerTemp);
@@ -185,14 +177,13 @@ public final class AcrCopyStep extends Step implements Serializable {
                     settings.targetCredentialsId() != null ? "targetCredentialsId" : "sourceCredentialsId",
                     settings.effectiveTargetCredentialsId()), target, transport, network, events, controllerTemp);
             CopyRequest request = AcrCopyPlan.copyRequest(settings, sourceAuth, targetAuth, transport);
-            AgentOutcome outcome = workspace.act(new CopyOnAgent(new AcrCopyWork(request,
-                    StepDeliveries.provenance(getContext()), new ListenerLog(listener))));
-            return StepDeliveries.finish(run, listener, outcome);
+            return here.finish(here.workspace.act(new CopyOnAgent(new AcrCopyWork(request, here.provenance(),
+                    here.log()))));
         }
     }
 
     /** Carries {@link AcrCopyWork} to the agent of the workspace and runs it there. */
-    static final class CopyOnAgent extends MasterToSlaveFileCallable<AgentOutcome> {
+    static final class CopyOnAgent extends MasterToSlaveFileCallable<DeliveryOutcome> {
         private static final long serialVersionUID = 1L;
 
         private final AcrCopyWork work;
@@ -202,7 +193,7 @@ public final class AcrCopyStep extends Step implements Serializable {
         }
 
         @Override
-        public AgentOutcome invoke(File workspace, VirtualChannel channel) {
+        public DeliveryOutcome invoke(File workspace, VirtualChannel channel) {
             return work.run(workspace.toPath());
         }
     }

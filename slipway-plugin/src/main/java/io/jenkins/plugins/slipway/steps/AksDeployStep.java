@@ -9,7 +9,6 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.slipway.model.AgentOutcome;
 import io.jenkins.plugins.slipway.model.AksDeployPlan;
 import io.jenkins.plugins.slipway.model.AksDeploySettings;
 import io.jenkins.plugins.slipway.model.AksDeployWork;
@@ -40,6 +39,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.slipway.model.FieldCheck;
+import io.jenkins.plugins.slipway.model.DeliveryOutcome;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -300,23 +300,19 @@ public final class AksDeployStep extends Step implements Serializable {
 
         @Override
         protected Map<String, String> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            AksDeploySettings settings = AksDeployPlan.validated(step.settings(run.getParent().getFullName()));
+            StepRun here = StepRun.of(getContext());
+            AksDeploySettings settings = AksDeployPlan.validated(step.settings(here.jobName()));
             SecretMasker masker = new SecretMasker();
-            ClusterAccess.Kubeconfig access = ControllerClusterLogin.forAgent(settings.cluster(),
-                    new CredentialConversion(new JenkinsCredentials(run)), Kubeconfigs.AzureTokens.azureIdentity(masker),
-                    null, masker);
-            DeployRequest request = AksDeployPlan.deployRequest(settings, access, StepDeliveries.provenance(getContext()));
-            AgentOutcome outcome = workspace.act(new DeployOnAgent(new AksDeployWork(request,
-                    settings.cluster().clusterLabel(), new ListenerLog(listener))));
-            return StepDeliveries.finish(run, listener, outcome);
+            ClusterAccess.Kubeconfig access = ControllerClusterLogin.forAgent(settings.cluster(), here.credentials(),
+                    Kubeconfigs.AzureTokens.azureIdentity(masker), null, masker);
+            DeployRequest request = AksDeployPlan.deployRequest(settings, access, here.provenance());
+            return here.finish(here.workspace.act(new DeployOnAgent(new AksDeployWork(request,
+                    settings.cluster().clusterLabel(), here.log()))));
         }
     }
 
     /** Carries {@link AksDeployWork} to the agent of the workspace and runs it there. */
-    static final class DeployOnAgent extends MasterToSlaveFileCallable<AgentOutcome> {
+    static final class DeployOnAgent extends MasterToSlaveFileCallable<DeliveryOutcome> {
         private static final long serialVersionUID = 1L;
 
         private final AksDeployWork work;
@@ -326,7 +322,7 @@ public final class AksDeployStep extends Step implements Serializable {
         }
 
         @Override
-        public AgentOutcome invoke(File workspace, VirtualChannel channel) {
+        public DeliveryOutcome invoke(File workspace, VirtualChannel channel) {
             return work.run(workspace.toPath());
         }
     }

@@ -2,13 +2,12 @@ package io.jenkins.plugins.slipway.steps;
 
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import dev.slipway.delivery.DeliveryRecorder;
 import dev.slipway.gitops.GitOpsUpdateRequest;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.Event;
-import dev.slipway.support.Events;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
+import dev.slipway.support.Provenance;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -19,23 +18,16 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.slipway.model.CredentialConversion;
 import io.jenkins.plugins.slipway.model.DeliveryOutcome;
-import io.jenkins.plugins.slipway.model.EventLines;
 import io.jenkins.plugins.slipway.model.GitOpsFieldChecks;
-import io.jenkins.plugins.slipway.model.GitOpsRecords;
 import io.jenkins.plugins.slipway.model.GitOpsUpdatePlan;
 import io.jenkins.plugins.slipway.model.GitOpsUpdateSettings;
 import io.jenkins.plugins.slipway.model.GitOpsUpdateWork;
-import io.jenkins.plugins.slipway.model.BuildProvenance;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
-import io.jenkins.plugins.slipway.records.RunDeliveries;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Serializable;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -46,10 +38,13 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import io.jenkins.plugins.slipway.environments.DeliverySettings;
 import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
+import io.jenkins.plugins.slipway.model.RecordedWork;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import dev.slipway.delivery.DeliveryResults;
+import dev.slipway.delivery.DeliveryRecord;
 
 /**
  * {@code gitopsUpdate repository: 'https://git.example.com/shop/gitops.git', image: img.image, path: 'apps/shop'}:
@@ -266,35 +261,27 @@ public final class GitOpsUpdateStep extends Step implements Serializable {
 
         @Override
         protected Map<String, String> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            EnvVars environment = getContext().get(EnvVars.class);
-            GitOpsUpdateSettings settings = step.settings(run.getParent().getFullName());
-            CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
+            StepRun here = StepRun.of(getContext());
+            GitOpsUpdateSettings settings = step.settings(here.jobName());
+            CredentialConversion credentials = here.credentials();
             GitAuth auth = credentials.gitAuth("credentialsId", settings.credentialsId(), settings.knownHosts(),
                     settings.acceptNewHostKey());
             Secret pullRequestToken = credentials.apiToken("pullRequestCredentialsId", settings.pullRequestCredentialsId());
-            String deliveryId = UUID.randomUUID().toString();
-            GitOpsUpdateRequest request = GitOpsUpdatePlan.request(settings, auth, pullRequestToken,
-                    BuildProvenance.from(environment, deliveryId));
-            PrintStream log = listener.getLogger();
-            Events events = new Events(Clock.systemUTC(), new SecretMasker())
-                    .subscribe(event -> EventLines.line(event).ifPresent(log::println));
+            Provenance provenance = here.provenance();
+            GitOpsUpdateRequest request = GitOpsUpdatePlan.request(settings, auth, pullRequestToken, provenance);
             DeliveryOutcome outcome;
             try {
-                outcome = workspace.act(new GitOpsUpdateOnAgent(new GitOpsUpdateWork(request, deliveryId, null,
-                        new ListenerLog(listener))));
+                outcome = here.workspace.act(new GitOpsUpdateOnAgent(new GitOpsUpdateWork(request,
+                        provenance.deliveryId(), null, here.log())));
             } catch (IOException | InterruptedException | RuntimeException lost) {
                 // the agent never answered (stopped, disconnected): record that the update did not finish
-                DeliveryRecorder recorder = GitOpsRecords.forUpdate(deliveryId, Clock.systemUTC(), request);
-                GitOpsRecords.failed(recorder, Clock.systemUTC(), Event.Phase.UPDATE, "stopped: "
-                        + lost.getClass().getSimpleName());
-                RunDeliveries.store(run, recorder.finish(), events);
+                DeliveryResults results = GitOpsUpdateWork.planned(RecordedWork.results(provenance.deliveryId(),
+                        DeliveryRecord.Mode.GITOPS, provenance, new SecretMasker()), request);
+                here.store(results.failedUnreported(Event.Phase.UPDATE, "stopped: " + lost.getClass().getSimpleName())
+                        .recorder().finish());
                 throw lost;
             }
-            RunDeliveries.store(run, outcome.record(), events);
-            return outcome.resultOrThrow();
+            return here.finish(outcome);
         }
     }
 

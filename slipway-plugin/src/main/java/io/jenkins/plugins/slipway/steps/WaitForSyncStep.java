@@ -3,12 +3,10 @@ package io.jenkins.plugins.slipway.steps;
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import dev.slipway.delivery.DeliveryRecord;
-import dev.slipway.delivery.DeliveryRecorder;
+import dev.slipway.delivery.DeliveryResults;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.Event;
-import dev.slipway.support.Events;
 import dev.slipway.support.Secret;
-import dev.slipway.support.SecretMasker;
 import dev.slipway.sync.WaitRequest;
 import hudson.Extension;
 import hudson.FilePath;
@@ -19,9 +17,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.slipway.model.CredentialConversion;
 import io.jenkins.plugins.slipway.model.DeliveryOutcome;
-import io.jenkins.plugins.slipway.model.EventLines;
 import io.jenkins.plugins.slipway.model.GitOpsFieldChecks;
-import io.jenkins.plugins.slipway.model.GitOpsRecords;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
 import io.jenkins.plugins.slipway.model.WaitForSyncPlan;
@@ -30,9 +26,7 @@ import io.jenkins.plugins.slipway.model.WaitForSyncWork;
 import io.jenkins.plugins.slipway.records.DeliveriesAction;
 import io.jenkins.plugins.slipway.records.RunDeliveries;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Serializable;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -256,39 +250,32 @@ public final class WaitForSyncStep extends Step implements Serializable {
 
         @Override
         protected Map<String, String> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            WaitForSyncSettings settings = step.settings(run.getParent().getFullName());
-            CredentialConversion credentials = new CredentialConversion(new JenkinsCredentials(run));
+            StepRun here = StepRun.of(getContext());
+            WaitForSyncSettings settings = step.settings(here.jobName());
+            CredentialConversion credentials = here.credentials();
             Secret argoCdToken = credentials.apiToken("argoCdCredentialsId", settings.argoCdCredentialsId());
             GitAuth gitAuth = credentials.gitAuth("gitCredentialsId", settings.gitCredentialsId(), null, false);
             WaitRequest request = WaitForSyncPlan.request(settings, argoCdToken, gitAuth);
-            DeliveriesAction deliveries = run.getAction(DeliveriesAction.class);
+            DeliveriesAction deliveries = here.run.getAction(DeliveriesAction.class);
             List<DeliveryRecord> records = deliveries == null ? List.of() : deliveries.getRecords();
-            Optional<DeliveryRecord> update = GitOpsRecords.previous(records, request.commit());
+            Optional<DeliveryRecord> update = RunDeliveries.updateFor(records, request.commit());
             String deliveryId = update.map(DeliveryRecord::id).orElseGet(() -> UUID.randomUUID().toString());
-            PrintStream log = listener.getLogger();
-            Events events = new Events(Clock.systemUTC(), new SecretMasker())
-                    .subscribe(event -> EventLines.line(event).ifPresent(log::println));
-            DeliveryRecorder waiting = GitOpsRecords.waiting(deliveryId, Clock.systemUTC(), request);
-            RunDeliveries.store(run, joined(update, waiting.snapshot()), events);
+            DeliveryResults waiting = WaitForSyncWork.waiting(deliveryId, request);
+            here.store(joined(update, waiting.recorder().snapshot()));
             DeliveryOutcome outcome;
             try {
-                outcome = workspace.act(new WaitForSyncOnAgent(new WaitForSyncWork(request, deliveryId,
-                        new ListenerLog(listener))));
+                outcome = here.workspace.act(new WaitForSyncOnAgent(new WaitForSyncWork(request, deliveryId, here.log())));
             } catch (IOException | InterruptedException | RuntimeException lost) {
-                GitOpsRecords.failed(waiting, Clock.systemUTC(), Event.Phase.WAIT, "stopped: "
-                        + lost.getClass().getSimpleName());
-                RunDeliveries.store(run, joined(update, waiting.finish()), events);
+                waiting.failedUnreported(Event.Phase.WAIT, "stopped: " + lost.getClass().getSimpleName());
+                here.store(joined(update, waiting.recorder().finish()));
                 throw lost;
             }
-            RunDeliveries.store(run, joined(update, outcome.record()), events);
+            here.store(joined(update, outcome.record()));
             return outcome.resultOrThrow();
         }
 
         private static DeliveryRecord joined(Optional<DeliveryRecord> update, DeliveryRecord wait) {
-            return update.map(previous -> GitOpsRecords.continued(previous, wait)).orElse(wait);
+            return update.map(previous -> RunDeliveries.continued(previous, wait)).orElse(wait);
         }
     }
 

@@ -3,9 +3,7 @@ package io.jenkins.plugins.slipway.steps;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.registry.RegistryLogin;
 import dev.slipway.registry.RegistryTransport;
-import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
-import dev.slipway.support.SecretMasker;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -14,18 +12,14 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
 import io.jenkins.plugins.slipway.environments.StepEnvironment;
 import io.jenkins.plugins.slipway.model.AfterBody;
-import io.jenkins.plugins.slipway.model.CredentialConversion;
-import io.jenkins.plugins.slipway.model.EventLines;
 import io.jenkins.plugins.slipway.model.LoginFiles;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
 import io.jenkins.plugins.slipway.proxy.JenkinsProxy;
 import io.jenkins.plugins.slipway.proxy.ProxyMapper;
 import java.io.File;
-import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import jenkins.MasterToSlaveFileCallable;
@@ -105,12 +99,12 @@ public final class WithAcrStep extends Step implements Serializable {
         }
 
         private void login() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
+            StepRun here = StepRun.of(getContext());
             String registry = step.registry;
             String credentialsId = step.credentialsId;
             if (step.environment != null) {
                 StepEnvironment.RegistryTarget target = StepEnvironment.forRegistry(SlipwayEnvironments.get().catalog(),
-                        step.environment, run.getParent().getFullName(), registry, credentialsId);
+                        step.environment, here.jobName(), registry, credentialsId);
                 registry = target.target();
                 credentialsId = target.credentialsId();
             }
@@ -121,17 +115,11 @@ public final class WithAcrStep extends Step implements Serializable {
                 throw new InvalidInputException("credentialsId", "is empty",
                         "give the id of an Azure or username/password credential");
             }
-            FilePath workspace = getContext().get(FilePath.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            PrintStream log = listener.getLogger();
-            Events events = new Events(Clock.systemUTC(), new SecretMasker())
-                    .subscribe(event -> EventLines.line(event).ifPresent(log::println));
             RegistryLogin.LoginCredentials credentials = new RegistryLogin(new EngineContext(
-                    Path.of(System.getProperty("java.io.tmpdir")), events).withNetwork(ProxyMapper.network(JenkinsProxy.current())))
-                    .credentials(registry, new CredentialConversion(new JenkinsCredentials(run))
-                            .registryAuth("credentialsId", credentialsId),
+                    Path.of(System.getProperty("java.io.tmpdir")), here.events()).withNetwork(ProxyMapper.network(JenkinsProxy.current())))
+                    .credentials(registry, here.credentials().registryAuth("credentialsId", credentialsId),
                             RegistryTransport.defaults());
-            LoginFiles.LoginFolder folder = workspace.act(new WriteLogin(LoginFiles.AgentLogin.of(credentials)));
+            LoginFiles.LoginFolder folder = here.workspace.act(new WriteLogin(LoginFiles.AgentLogin.of(credentials)));
             EnvironmentExpander environment = EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
                     EnvironmentExpander.constant(folder.environment()));
             getContext().newBodyInvoker().withContext(environment).withCallback(new RemoveLogin(folder)).start();

@@ -11,7 +11,6 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.slipway.model.AfterBody;
 import io.jenkins.plugins.slipway.model.ClusterSettings;
 import io.jenkins.plugins.slipway.model.ControllerClusterLogin;
-import io.jenkins.plugins.slipway.model.CredentialConversion;
 import io.jenkins.plugins.slipway.model.KubeconfigFiles;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
@@ -165,14 +164,12 @@ public final class WithAksStep extends Step implements Serializable {
         }
 
         private void login() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            ClusterSettings cluster = step.cluster(run.getParent().getFullName()).validated();
-            FilePath workspace = getContext().get(FilePath.class);
+            StepRun here = StepRun.of(getContext());
+            ClusterSettings cluster = step.cluster(here.jobName()).validated();
             SecretMasker masker = new SecretMasker();
-            ClusterAccess.Kubeconfig access = ControllerClusterLogin.forAgent(cluster,
-                    new CredentialConversion(new JenkinsCredentials(run)), Kubeconfigs.AzureTokens.azureIdentity(masker),
-                    null, masker);
-            KubeconfigFiles.KubeconfigFolder folder = workspace.act(new WriteKubeconfig(
+            ClusterAccess.Kubeconfig access = ControllerClusterLogin.forAgent(cluster, here.credentials(),
+                    Kubeconfigs.AzureTokens.azureIdentity(masker), null, masker);
+            KubeconfigFiles.KubeconfigFolder folder = here.workspace.act(new WriteKubeconfig(
                     new KubeconfigFiles.AgentKubeconfig(access.content())));
             EnvironmentExpander environment = EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
                     EnvironmentExpander.constant(folder.environment()));

@@ -32,7 +32,7 @@ class AcrBuildRecordTest {
         Provenance provenance = new Provenance("https://git.example/shop.git", null, "main",
                 "https://ci.example/job/shop/3/", 3L, "delivery-build-3");
 
-        AgentOutcome outcome = new AcrBuildWork(request, new RegistryAuth.Basic("shop", Secret.of(CANARY)), null,
+        DeliveryOutcome outcome = new AcrBuildWork(request, new RegistryAuth.Basic("shop", Secret.of(CANARY)), null,
                 () -> new PrintStream(log, true, StandardCharsets.UTF_8)).run(workspace, provenance);
 
         assertThatThrownBy(outcome::resultOrThrow).isInstanceOfSatisfying(InvalidInputException.class,

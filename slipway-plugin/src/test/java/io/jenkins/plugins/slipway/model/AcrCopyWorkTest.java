@@ -71,7 +71,7 @@ class AcrCopyWorkTest {
         AcrCopySettings settings = AcrCopySettings.of(source.reference(), prod.hostPort() + "/shop/web:1.4")
                 .withTags(List.of("stable"));
 
-        AgentOutcome outcome = new AcrCopyWork(AcrCopyPlan.copyRequest(settings, new RegistryAuth.Anonymous(),
+        DeliveryOutcome outcome = new AcrCopyWork(AcrCopyPlan.copyRequest(settings, new RegistryAuth.Anonymous(),
                 new RegistryAuth.Basic(user.username(), Secret.of(user.password())), transport()), provenance(),
                 () -> logStream).run(workspace);
 
@@ -100,7 +100,7 @@ class AcrCopyWorkTest {
         String missing = dev.hostPort() + "/shop/missing@sha256:" + "0".repeat(64);
         AcrCopySettings settings = AcrCopySettings.of(missing, prod.hostPort() + "/shop/missing");
 
-        AgentOutcome outcome = new AcrCopyWork(AcrCopyPlan.copyRequest(settings, new RegistryAuth.Anonymous(),
+        DeliveryOutcome outcome = new AcrCopyWork(AcrCopyPlan.copyRequest(settings, new RegistryAuth.Anonymous(),
                 new RegistryAuth.Basic(user.username(), Secret.of(user.password())), transport()), provenance(),
                 () -> logStream).run(workspace);
 

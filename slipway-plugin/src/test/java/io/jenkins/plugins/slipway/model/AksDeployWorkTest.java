@@ -2,9 +2,11 @@ package io.jenkins.plugins.slipway.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
+import dev.slipway.delivery.Change;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.kube.ClusterAccess;
 import dev.slipway.kube.DeployRequest;
@@ -107,7 +109,7 @@ class AksDeployWorkTest {
         DeployRequest request = AksDeployPlan.deployRequest(settings, access(), provenance());
         CompletableFuture<Void> controller = rollOutAfterApply("web");
 
-        AgentOutcome outcome = new AksDeployWork(request, "aks-prod", () -> logStream).run(workspace);
+        DeliveryOutcome outcome = new AksDeployWork(request, "aks-prod", () -> logStream).run(workspace);
 
         controller.join();
         Map<String, String> result = outcome.resultOrThrow();
@@ -120,10 +122,15 @@ class AksDeployWorkTest {
         assertThat(record.id()).isEqualTo("delivery-deploy-9");
         assertThat(record.mode()).isEqualTo(DeliveryRecord.Mode.PUSH);
         assertThat(record.outcome()).isEqualTo(DeliveryRecord.Outcome.SUCCEEDED);
-        assertThat(record.target()).isEqualTo(new DeliveryRecord.Target("aks-prod", null, null, null, null));
+        // DeliveryResults, as slipway deliver records a deploy: the namespace the objects went to, and each object
+        // created or configured as a change besides the image field
+        assertThat(record.target()).isEqualTo(new DeliveryRecord.Target("aks-prod", "shop", null, null, null));
         assertThat(record.image().digest()).isEqualTo(DIGEST);
-        assertThat(record.changes()).singleElement()
+        assertThat(record.changes()).filteredOn(change -> !change.field().equals("object")).singleElement()
                 .satisfies(change -> assertThat(change.newValue()).contains(DIGEST));
+        assertThat(record.changes()).filteredOn(change -> change.field().equals("object"))
+                .extracting(Change::location, Change::newValue).containsExactlyInAnyOrder(
+                        tuple("Deployment/shop/web", "created"), tuple("ConfigMap/shop/settings", "created"));
         assertThat(record.phases()).extracting(DeliveryRecord.PhaseRecord::name).contains("deploy", "wait");
         assertThat(record.build()).isEqualTo(new DeliveryRecord.Build("https://ci.example/job/shop/9/", 9L, null));
         String text = log.toString(StandardCharsets.UTF_8);
@@ -138,7 +145,7 @@ class AksDeployWorkTest {
         DeployRequest request = AksDeployPlan.deployRequest(AksDeploySettings.of(List.of("k8s"),
                 ClusterSettings.kubeconfig("kube", null)), access(), provenance());
 
-        AgentOutcome outcome = new AksDeployWork(request, "aks-prod", () -> logStream).run(workspace);
+        DeliveryOutcome outcome = new AksDeployWork(request, "aks-prod", () -> logStream).run(workspace);
 
         assertThat(outcome.failure()).isNotNull();
         assertThat(kube.serverSideApplies()).isEmpty();
