@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code slipway copy}: an image by digest to another repository or registry, then tags. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
         description = "Copy an image by digest to another repository or registry (mounting blobs where possible), then set"
-                + " tags. The same identity is used on both sides. Prints the copy as registry/repository@digest.",
+                + " tags. The same identity is used on both sides (a password from --password-stdin is read once, for both registries). Prints the copy as registry/repository@digest.",
         footerHeading = "%nExamples:%n",
         footer = {"  slipway copy --from devacr.azurecr.io/shop/web@sha256:<hex> \\",
             "      --to prodacr.azurecr.io/shop/web:1.4.2 --azure client-secret \\",
@@ -42,9 +42,9 @@ final class CopyCommand extends EngineCommand {
     int run(EngineContext context) {
         ImageRef source = ImageRef.parse("--from", from);
         ImageRef target = ImageRef.parse("--to", to);
-        RegistryAuth sourceAuth = auth.resolve(source.registry(), environment, stdin);
+        RegistryAuth sourceAuth = auth.resolve(source.registry(), environment, standardInput);
         RegistryAuth targetAuth = source.registry().equals(target.registry()) ? sourceAuth
-                : auth.resolve(target.registry(), environment, stdin);
+                : auth.resolve(target.registry(), environment, standardInput);
         CopyResult result = new Engine(transport.apply(context, environment)).copy(new CopyRequest(source, target, tagsOf(target, tags), sourceAuth,
                 targetAuth, transport.transport()));
         result(result, result.image().reference());

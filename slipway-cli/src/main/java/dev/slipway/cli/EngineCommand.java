@@ -62,6 +62,8 @@ abstract class EngineCommand implements Callable<Integer> {
     /** The environment secrets and defaults are read from; tests replace it. */
     Map<String, String> environment = System.getenv();
     InputStream stdin = System.in;
+    /** {@link #stdin} as the one reader of a secret piped in, made anew for each run of the command. */
+    SecretSources.StandardInput standardInput;
     /** Whether stderr is a terminal a progress line can be redrawn on; tests replace it. */
     boolean terminal = stderrIsTerminal();
 
@@ -70,6 +72,7 @@ abstract class EngineCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        standardInput = new SecretSources.StandardInput(stdin);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SecretMasker masker = new SecretMasker();

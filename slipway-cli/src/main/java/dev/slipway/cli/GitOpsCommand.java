@@ -216,7 +216,7 @@ final class GitOpsCommand implements Runnable {
             }
             Secret password = gitPasswordEnv != null ? secretFromEnv(gitPasswordEnv, "--git-password-env")
                     : gitPasswordFile != null ? SecretSources.fromFile(gitPasswordFile, "--git-password-file")
-                    : gitPasswordStdin ? SecretSources.fromStdin(stdin, "--git-password-stdin") : null;
+                    : gitPasswordStdin ? standardInput.secret("--git-password-stdin", "--git-password-env or --git-password-file") : null;
             if (password == null) {
                 return new GitOpsUpdateRequest.GitAuth.None();
             }

@@ -19,8 +19,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = "Run a command (docker, buildah, skopeo, helm…) logged in to a registry through a private, temporary"
-                + " Docker config (mode 600) that is deleted afterwards. For ACR with Azure AD the user name is"
-                + " 00000000-0000-0000-0000-000000000000 and the password an ACR refresh token.",
+                + " Docker config (mode 600) that is deleted afterwards. The registry is asked first whether it takes the"
+                + " credentials (GET /v2/, as docker login does): refused ones end with exit code 3 and the command does not"
+                + " run. For ACR with Azure AD the user name is 00000000-0000-0000-0000-000000000000 and the password an ACR"
+                + " refresh token.",
         footerHeading = "%nExamples:%n",
         footer = {"  slipway login --registry myacr.azurecr.io --azure workload-identity -- \\",
             "      docker push myacr.azurecr.io/shop/web:1.4.2",
@@ -44,8 +46,8 @@ final class LoginCommand extends EngineCommand {
 
     @Override
     int run(EngineContext context) {
-        RegistryLogin.LoginCredentials credentials = new RegistryLogin(transport.apply(context, environment)).credentials(registry,
-                auth.resolve(registry, environment, stdin), transport.transport());
+        RegistryLogin.LoginCredentials credentials = new RegistryLogin(transport.apply(context, environment)).checkedCredentials(registry,
+                auth.resolve(registry, environment, standardInput), transport.transport());
         try (TemporaryDockerConfig config = TemporaryDockerConfig.write(credentials)) {
             boolean json = output == OutputFormat.json;
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

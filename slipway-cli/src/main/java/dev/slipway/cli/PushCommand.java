@@ -42,7 +42,7 @@ final class PushCommand extends EngineCommand {
     int run(EngineContext context) {
         ImageRef target = ImageRef.parse("--image", image);
         PushResult result = new Engine(transport.apply(context, environment)).push(new PushRequest(layout, target, tagsOf(target, tags),
-                auth.resolve(target.registry(), environment, stdin), transport.transport()));
+                auth.resolve(target.registry(), environment, standardInput), transport.transport()));
         result(result, result.image().reference());
         return OK;
     }

@@ -6,7 +6,6 @@ import dev.slipway.registry.RegistryAuth;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ final class RegistryAuthOptions {
     @Option(names = "--authority-host", paramLabel = "URL", description = "Azure AD authority host instead of the cloud's.")
     String authorityHost;
 
-    RegistryAuth resolve(String registry, Map<String, String> env, InputStream stdin) {
+    RegistryAuth resolve(String registry, Map<String, String> env, SecretSources.StandardInput stdin) {
         if (azure != null) {
             return new RegistryAuth.AzureAd(identity(registry, env), authorityHost);
         }
@@ -88,7 +87,7 @@ final class RegistryAuthOptions {
         return new RegistryAuth.Anonymous();
     }
 
-    private Secret password(Map<String, String> env, InputStream stdin) {
+    private Secret password(Map<String, String> env, SecretSources.StandardInput stdin) {
         int sources = (passwordEnv != null ? 1 : 0) + (passwordFile != null ? 1 : 0) + (passwordStdin ? 1 : 0);
         if (sources != 1) {
             throw new InvalidInputException("password", sources == 0 ? "--username needs a password" : "more than one password source",
@@ -100,7 +99,7 @@ final class RegistryAuthOptions {
         if (passwordFile != null) {
             return fromFile(passwordFile, "password-file");
         }
-        return SecretSources.fromStdin(stdin, "password-stdin");
+        return stdin.secret("--password-stdin", "--password-env or --password-file");
     }
 
     private AzureIdentity identity(String registry, Map<String, String> env) {

@@ -28,10 +28,10 @@ final class SecretSources {
     }
 
     /** The first source given: standard input when asked, else the file, else the variable when set; {@code null} if none. */
-    static Secret firstOf(boolean stdinWanted, InputStream stdin, String stdinOption, Path file, String fileOption,
-            Map<String, String> env, String variable) {
+    static Secret firstOf(boolean stdinWanted, StandardInput stdin, String stdinOption, String otherSources, Path file,
+            String fileOption, Map<String, String> env, String variable) {
         if (stdinWanted) {
-            return fromStdin(stdin, stdinOption);
+            return stdin.secret(stdinOption, otherSources);
         }
         if (file != null) {
             return fromFile(file, fileOption);
@@ -49,7 +49,40 @@ final class SecretSources {
         return nonEmpty(readFile(file, option).strip(), option, "file " + file, "put the secret in the file");
     }
 
-    static Secret fromStdin(InputStream stdin, String option) {
+    /**
+     * A command's standard input as a secret source: read once, at the first option that asks. The same option
+     * asking again (copy authenticates to two registries with one identity) gets the same secret; a second
+     * {@code -stdin} option is refused with a usage error naming both, since standard input holds one secret.
+     */
+    static final class StandardInput {
+        private final InputStream stream;
+        private String readFor;
+        private Secret secret;
+
+        StandardInput(InputStream stream) {
+            this.stream = stream;
+        }
+
+        /**
+         * @param option       the option that wants the secret, e.g. {@code --password-stdin}
+         * @param otherSources that option's other sources, named in the fix, e.g. {@code --password-env or --password-file}
+         */
+        synchronized Secret secret(String option, String otherSources) {
+            if (readFor == null) {
+                secret = fromStdin(stream, option);
+                readFor = option;
+                return secret;
+            }
+            if (readFor.equals(option)) {
+                return secret;
+            }
+            throw new InvalidInputException(option, "standard input holds one secret and " + readFor + " already reads it",
+                    "give " + option + "'s secret with " + otherSources + " instead (or " + readFor + "'s with its -env or -file"
+                            + " option)");
+        }
+    }
+
+    private static Secret fromStdin(InputStream stdin, String option) {
         try {
             return nonEmpty(new String(stdin.readAllBytes(), StandardCharsets.UTF_8).strip(), option, "standard input",
                     "pipe the secret in");

@@ -118,9 +118,9 @@ public final class WaitCommand extends EngineCommand {
                 ? (viaCluster ? WaitRequest.Source.ARGOCD_CLUSTER : WaitRequest.Source.ARGOCD_API)
                 : (viaCluster ? WaitRequest.Source.FLUX_CLUSTER : WaitRequest.Source.FLUX_GIT_STATUS);
         boolean argoApi = source == WaitRequest.Source.ARGOCD_API;
-        Secret argoToken = argoApi ? SecretSources.firstOf(tokenFromStdin, stdin, "--token-stdin", argoTokenFile,
+        Secret argoToken = argoApi ? SecretSources.firstOf(tokenFromStdin, standardInput, "--token-stdin", "--argocd-token-file", argoTokenFile,
                 "--argocd-token-file", environment, ARGOCD_TOKEN_VARIABLE) : null;
-        Secret gitToken = SecretSources.firstOf(tokenFromStdin && !argoApi, stdin, "--token-stdin", gitTokenFile,
+        Secret gitToken = SecretSources.firstOf(tokenFromStdin && !argoApi, standardInput, "--token-stdin", "--git-token-file", gitTokenFile,
                 "--git-token-file", environment, GIT_TOKEN_VARIABLE);
         masker.register(argoToken);
         masker.register(gitToken);

@@ -97,7 +97,7 @@ class RegistryCommandsTest {
                 + "; skopeo inspect --tls-verify=false --format '{{.Digest}}' docker://" + registry.hostPort()
                 + "/cli/prod:stable >> " + report;
         int login = run("login", "--registry", registry.hostPort(), "--username", user().username(), "--password-env",
-                "REG_PASSWORD", "--", "sh", "-c", script);
+                "REG_PASSWORD", "--plain-http", registry.hostPort(), "--", "sh", "-c", script);
 
         assertThat(login).as(err.toString()).isZero();
         java.util.List<String> lines = Files.readAllLines(report);
@@ -116,7 +116,7 @@ class RegistryCommandsTest {
         Path where = temp.resolve("where.txt");
 
         int exit = run("login", "--registry", registry.hostPort(), "--username", user().username(), "--password-env",
-                "REG_PASSWORD", "--", "sh", "-c", "echo \"$DOCKER_CONFIG\" > " + where + "; exit 7");
+                "REG_PASSWORD", "--plain-http", registry.hostPort(), "--", "sh", "-c", "echo \"$DOCKER_CONFIG\" > " + where + "; exit 7");
 
         assertThat(exit).isEqualTo(1);
         assertThat(Path.of(Files.readString(where).trim())).doesNotExist();
@@ -168,7 +168,7 @@ class RegistryCommandsTest {
 
         out.getBuffer().setLength(0);
         assertThat(run("login", "-o", "json", "--registry", host, "--username", user().username(), "--password-env",
-                "REG_PASSWORD", "--", "sh", "-c", "echo said-by-the-command")).as(err.toString()).isZero();
+                "REG_PASSWORD", "--plain-http", registry.hostPort(), "--", "sh", "-c", "echo said-by-the-command")).as(err.toString()).isZero();
         JsonNode login = JsonOutput.MAPPER.readTree(out.toString());
         assertThat(login.at("/result/registry").asText()).isEqualTo(host);
         assertThat(login.at("/result/commandExitCode").asInt()).isZero();
@@ -183,5 +183,67 @@ class RegistryCommandsTest {
         assertThat(refused.at("/error/kind").asText()).isEqualTo("auth");
         assertThat(refused.get("exitCode").asInt()).isEqualTo(3);
         assertThat(out.toString() + err).doesNotContain("not-the-password-canary-json").doesNotContain(user().password());
+    }
+
+    @Test
+    void copyBetweenTwoRegistriesReadsThePasswordFromStdinOnceAndUsesItForBoth() {
+        env.put("REG_PASSWORD", user().password());
+        String host = registry.hostPort();
+        assertThat(run("push", "--workspace", layoutRoot(), "--layout", buildah.baseImageOciLayout().toString(), "--image",
+                host + "/cli/stdin-src", "--username", user().username(), "--password-env", "REG_PASSWORD", "--plain-http", host))
+                .as(err.toString()).isZero();
+        String pushed = out.toString().trim();
+        out.getBuffer().setLength(0);
+        // the same registry under a second name: to copy these are two registries, both wanting the password
+        String alias = "localhost:" + registry.port();
+
+        int copied = run("copy", "--from", pushed, "--to", alias + "/cli/stdin-copy:stable", "--username", user().username(),
+                "--password-stdin", "--plain-http", host, "--plain-http", alias);
+
+        assertThat(copied).as(err.toString()).isZero();
+        String digest = pushed.substring(pushed.indexOf('@') + 1);
+        assertThat(out.toString().trim()).isEqualTo(alias + "/cli/stdin-copy@" + digest);
+        BuildahEnvironment.Result inspect = buildah.skopeo("inspect", "--tls-verify=false", "--authfile", registry.writeAuthFile().toString(),
+                "--format", "{{.Digest}}", "docker://" + host + "/cli/stdin-copy:stable");
+        assertThat(inspect.requireSuccess().output().trim()).isEqualTo(digest);
+        assertThat(out.toString() + err).doesNotContain(user().password());
+    }
+
+    @Test
+    void loginWithAWrongPasswordExitsThreeBeforeTheCommandRunsAndNeverShowsThePassword() throws Exception {
+        String canary = "wrong-login-password-canary-" + java.util.UUID.randomUUID();
+        env.put("WRONG", canary);
+        Path ran = temp.resolve("ran.txt");
+        String[] login = {"login", "--registry", registry.hostPort(), "--username", user().username(), "--password-env", "WRONG",
+            "--plain-http", registry.hostPort(), "--", "sh", "-c", "echo \"$DOCKER_CONFIG\" > " + ran};
+
+        int textExit = run(login);
+
+        assertThat(textExit).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("slipway login: registry " + registry.hostPort() + " refused user '" + user().username() + "'")
+                .contains("HTTP 401").contains("Fix: check the user name and password");
+        assertThat(ran).as("the command must not run with refused credentials").doesNotExist();
+        String textOutput = out.toString() + err;
+
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        String[] json = new String[login.length + 2];
+        json[0] = "login";
+        json[1] = "-o";
+        json[2] = "json";
+        System.arraycopy(login, 1, json, 3, login.length - 1);
+        int jsonExit = run(json);
+
+        assertThat(jsonExit).isEqualTo(3);
+        JsonNode refused = JsonOutput.MAPPER.readTree(out.toString());
+        assertThat(refused.fieldNames()).toIterable().containsExactly("error", "exitCode");
+        assertThat(refused.get("error").fieldNames()).toIterable().containsExactly("kind", "field", "message", "fix");
+        assertThat(refused.at("/error/kind").asText()).isEqualTo("auth");
+        assertThat(refused.at("/error/field").isNull()).isTrue();
+        assertThat(refused.at("/error/message").asText()).startsWith("registry " + registry.hostPort() + " refused user '");
+        assertThat(refused.at("/error/fix").asText()).contains("check the user name and password");
+        assertThat(refused.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(ran).doesNotExist();
+        assertThat(textOutput + out + err).doesNotContain(canary).doesNotContain(user().password());
     }
 }

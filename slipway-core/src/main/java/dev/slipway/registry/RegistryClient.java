@@ -95,6 +95,20 @@ final class RegistryClient {
     }
 
     /**
+     * {@code GET /v2/}, the API version check, as this identity (what {@code docker login} does): returns when the
+     * registry takes the credentials, else throws {@link AuthenticationException}.
+     */
+    void checkCredentials() {
+        HttpResponse<String> response = withRetries("check the credentials", () -> send(
+                () -> HttpRequest.newBuilder(uri("/v2/")).timeout(SMALL_REQUEST_TIMEOUT).GET(),
+                HttpResponse.BodyHandlers.ofString(), List.of(), "", "log in"));
+        if (response.statusCode() / 100 != 2) {
+            throw new RegistryException("registry " + registry + " answered GET /v2/ with HTTP " + response.statusCode() + ": "
+                    + registryError(response.body()), "check that " + registry + " is a container registry (OCI distribution API)");
+        }
+    }
+
+    /**
      * Starts an upload; with {@code mountFrom}, asks the registry to mount the blob from that repository instead.
      *
      * @return empty when the blob was mounted, else the upload location
@@ -267,6 +281,11 @@ final class RegistryClient {
                 }
                 challengeAnswered = true;
                 continue;
+            }
+            if ((response.statusCode() == 401 || response.statusCode() == 403) && repository.isEmpty()) {
+                throw new AuthenticationException("registry " + registry + " refused " + authenticator.auth().describe()
+                        + " (HTTP " + response.statusCode() + "): " + registryError(bodyText(response)),
+                        "check the user name and password (or token) for " + registry);
             }
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 String body = bodyText(response);

@@ -23,7 +23,22 @@ public final class RegistryLogin {
     /** A user name and password for a Docker config; the password is registered with the masker. */
     public record LoginCredentials(String registry, String username, Secret password) { }
 
+    /**
+     * {@link #credentials} that the registry has accepted: a user name and password or a refresh token given as is are
+     * tried with {@code GET /v2/} first (as {@code docker login} does), so a wrong password fails here, as an
+     * {@link dev.slipway.support.AuthenticationException}, not later inside the user's command. An Azure AD identity
+     * is proved by its token exchange already.
+     */
+    public LoginCredentials checkedCredentials(String registry, RegistryAuth auth, RegistryTransport transport) {
+        return credentials(registry, auth, transport, true);
+    }
+
+    /** The credentials without asking the registry about given ones (Jenkins' controller need not reach it). */
     public LoginCredentials credentials(String registry, RegistryAuth auth, RegistryTransport transport) {
+        return credentials(registry, auth, transport, false);
+    }
+
+    private LoginCredentials credentials(String registry, RegistryAuth auth, RegistryTransport transport, boolean check) {
         if (registry == null || registry.isBlank()) {
             throw new InvalidInputException("registry", "is empty", "give the registry host, e.g. myacr.azurecr.io");
         }
@@ -46,6 +61,10 @@ public final class RegistryLogin {
             credentials = new LoginCredentials(registry, AcrTokenExchange.NULL_GUID_USER, refreshToken);
         } else {
             throw new InvalidInputException("auth", "anonymous access needs no login", "give credentials or an Azure identity");
+        }
+        if (check && !(auth instanceof RegistryAuth.AzureAd)) {
+            new RegistrySession(transport, context.network(), context.events(), Event.Phase.LOGIN).client(registry, auth)
+                    .checkCredentials();
         }
         context.events().finished(Event.Phase.LOGIN, registry, "credentials for " + registry + " ready (user "
                 + credentials.username() + ")");
