@@ -133,12 +133,12 @@ public final class GitOpsCommitter {
         Path workTree = cache.resolve("work");
         String remoteRef = Constants.R_REMOTES + "origin/" + spec.branch();
         boolean[] cloned = {false};
-        try (Git git = openOrCloneRetrying(spec, cache.resolve("repo.git"), transport, cloned)) {
+        ConnectionFailures failures = new ConnectionFailures(spec, transport);
+        try (Git git = openOrCloneRetrying(spec, cache.resolve("repo.git"), transport, cloned, failures)) {
             Repository repository = git.getRepository();
             History.Known known = History.Known.load(repository, cache.resolve("guard-answers"));
             Map<String, String> firstSeen = new LinkedHashMap<>();
             ObjectId firstBase = null;
-            int transientFailures = 0;
             // A warm cache usually holds the branch's head already: the first attempt builds on it without fetching
             // and pushes with that head as the expected old value, so an unchanged branch costs no fetch. Only a push
             // ends such an attempt: a moved branch (the push is refused before any pack is sent), an update found
@@ -154,7 +154,7 @@ public final class GitOpsCommitter {
                         if (!(e instanceof TransportException) && !String.valueOf(e.getMessage()).contains("LOCK_FAILURE")) {
                             throw e;
                         }
-                        transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
+                        failures.retryOrThrow(e, attempt);
                         continue;
                     }
                     RevCommit base = parse(repository, repository.resolve(remoteRef));
@@ -198,7 +198,7 @@ public final class GitOpsCommitter {
                             throw e;
                         }
                         // the server may or may not have taken it: the next attempt fetches and sees
-                        transientFailures = transientOrThrow(spec, transport, e, transientFailures, attempt);
+                        failures.retryOrThrow(e, attempt);
                         if (unfetched) {
                             unfetched = false;
                             attempt--;
@@ -239,29 +239,38 @@ public final class GitOpsCommitter {
     }
 
     /**
-     * A dropped connection or a server error is retried a few times with backoff, like a moved branch; a
-     * refused credential or host key is not.
+     * The connection failures of one update, clone included: a dropped connection or a server error is retried a few
+     * times with backoff, like a moved branch; a refused credential or host key is not.
      */
-    private int transientOrThrow(CommitSpec spec, GitTransport transport, Exception failure, int failures,
-            int attempt) {
-        RuntimeException explained = transport.explain("update", failure, events.masker());
-        if (explained instanceof dev.slipway.support.AuthenticationException || failures + 1 > MAX_TRANSIENT_FAILURES) {
-            throw explained;
+    private final class ConnectionFailures {
+        private final CommitSpec spec;
+        private final GitTransport transport;
+        private int count;
+
+        ConnectionFailures(CommitSpec spec, GitTransport transport) {
+            this.spec = spec;
+            this.transport = transport;
         }
-        events.warning(Phase.COMMIT, spec.repositoryUrl(), "the connection failed (" + explained.getMessage()
-                + "); retrying");
-        sleep(backoff(spec.backoff(), attempt + 1));
-        return failures + 1;
+
+        void retryOrThrow(Exception failure, int attempt) {
+            RuntimeException explained = transport.explain("update", failure, events.masker());
+            if (explained instanceof dev.slipway.support.AuthenticationException || ++count > MAX_TRANSIENT_FAILURES) {
+                throw explained;
+            }
+            events.warning(Phase.COMMIT, spec.repositoryUrl(), "the connection failed (" + explained.getMessage()
+                    + "); retrying");
+            sleep(backoff(spec.backoff(), attempt + 1));
+        }
     }
 
     /** A clone cut off by the server is retried like a dropped fetch or push; it leaves nothing behind. */
-    private Git openOrCloneRetrying(CommitSpec spec, Path gitDir, GitTransport transport, boolean[] cloned)
-            throws GitAPIException, IOException {
-        for (int failures = 0; ; failures++) {
+    private Git openOrCloneRetrying(CommitSpec spec, Path gitDir, GitTransport transport, boolean[] cloned,
+            ConnectionFailures failures) throws GitAPIException, IOException {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return openOrClone(spec, gitDir, transport, cloned);
             } catch (TransportException e) {
-                transientOrThrow(spec, transport, e, failures, failures + 1);
+                failures.retryOrThrow(e, attempt);
             }
         }
     }
