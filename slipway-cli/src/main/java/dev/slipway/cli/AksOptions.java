@@ -90,14 +90,20 @@ final class AksOptions {
     ClusterAccess.Kubeconfig login(EngineContext context, Map<String, String> env) {
         AzureIdentity identity = azure.identity(AzureCloud.AZURE_PUBLIC, env);
         return login(context, new Target(identity, subscriptionId, resourceGroup, clusterName, admin, armEndpoint,
-                azure.authorityHost));
+                azure.authorityHost, null));
     }
 
-    /** One AKS cluster and how to reach ARM and Azure AD for it (from the options or from slipway.yaml). */
+    /**
+     * One AKS cluster and how to reach ARM and Azure AD for it (from the options or from slipway.yaml).
+     *
+     * @param extraCaPem CA certificates trusted for Azure AD and ARM in addition to the context's, or {@code null}
+     */
     record Target(AzureIdentity identity, String subscriptionId, String resourceGroup, String clusterName, boolean admin,
-            String armEndpoint, String authorityHost) { }
+            String armEndpoint, String authorityHost, String extraCaPem) { }
 
-    static ClusterAccess.Kubeconfig login(EngineContext context, Target target) {
+    static ClusterAccess.Kubeconfig login(EngineContext base, Target target) {
+        EngineContext context = target.extraCaPem() == null ? base
+                : base.withNetwork(base.network().withExtraCaPem(target.extraCaPem()));
         var masker = context.events().masker();
         AzureIdentity identity = target.identity();
         AzureIdentityTokens tokens = AzureIdentityTokens.of(identity, target.authorityHost(), masker, context.network());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,56 +60,72 @@ final class AzureIdentityOptions {
         return kind != null;
     }
 
-    /** The cloud of {@code --cloud}, else {@code fallback}. */
-    AzureCloud cloud(AzureCloud fallback) {
-        return cloud == null ? fallback : AzureCloud.named(cloud).orElseThrow(() -> new InvalidInputException("cloud",
-                "'" + cloud + "' is not a known cloud", "use AzureCloud, AzureChinaCloud or AzureUSGovernment"));
-    }
-
     /** The identity {@code --azure} names, in {@code --cloud} or else {@code defaultCloud}; secrets read from {@code env} or files. */
     AzureIdentity identity(AzureCloud defaultCloud, Map<String, String> env) {
-        AzureCloud azureCloud = cloud(defaultCloud);
-        String tenantId = tenant != null ? tenant : env.get("AZURE_TENANT_ID");
-        String client = clientId != null ? clientId : env.get("AZURE_CLIENT_ID");
-        switch (kind) {
+        return identity(new Values(kind, tenant, clientId, clientSecretEnv, clientSecretFile, certificateFile,
+                certificatePasswordEnv, federatedTokenFile, cloud), defaultCloud, env, option -> "--" + option);
+    }
+
+    /** An identity's settings, from the options or from slipway.yaml; {@code null} when not given. */
+    record Values(String kind, String tenant, String clientId, String clientSecretEnv, Path clientSecretFile, Path certificateFile,
+            String certificatePasswordEnv, String federatedTokenFile, String cloud) { }
+
+    /**
+     * The identity of {@code values}; tenant and client id default to {@code AZURE_TENANT_ID} and {@code AZURE_CLIENT_ID},
+     * the client secret's variable to {@code AZURE_CLIENT_SECRET}.
+     *
+     * @param name how errors name a setting, from its option name without dashes (e.g. {@code tenant})
+     */
+    static AzureIdentity identity(Values values, AzureCloud defaultCloud, Map<String, String> env, UnaryOperator<String> name) {
+        AzureCloud azureCloud = values.cloud() == null ? defaultCloud : AzureCloud.named(values.cloud()).orElseThrow(() ->
+                new InvalidInputException(name.apply("cloud"), "'" + values.cloud() + "' is not a known cloud",
+                        "use AzureCloud, AzureChinaCloud or AzureUSGovernment"));
+        String tenantId = values.tenant() != null ? values.tenant() : env.get("AZURE_TENANT_ID");
+        String client = values.clientId() != null ? values.clientId() : env.get("AZURE_CLIENT_ID");
+        switch (values.kind()) {
             case "client-secret" -> {
-                Secret secret = clientSecretFile != null ? SecretSources.fromFile(clientSecretFile, "client-secret-file")
-                        : SecretSources.fromEnv(env, clientSecretEnv, "client-secret-env");
-                return new AzureIdentity.ClientSecret(azureCloud, required(tenantId, "tenant"), required(client, "client-id"), secret);
+                Secret secret = values.clientSecretFile() != null
+                        ? SecretSources.fromFile(values.clientSecretFile(), name.apply("client-secret-file"))
+                        : SecretSources.fromEnv(env, values.clientSecretEnv() == null ? "AZURE_CLIENT_SECRET" : values.clientSecretEnv(),
+                                name.apply("client-secret-env"));
+                return new AzureIdentity.ClientSecret(azureCloud, required(tenantId, "tenant", name),
+                        required(client, "client-id", name), secret);
             }
             case "client-certificate" -> {
-                if (certificateFile == null) {
-                    throw new InvalidInputException("certificate-file", "is required for --azure client-certificate",
+                if (values.certificateFile() == null) {
+                    throw new InvalidInputException(name.apply("certificate-file"), "is required for the client-certificate kind",
                             "give the PEM or PKCS#12 file of the service principal");
                 }
                 Secret certificate;
                 try {
-                    byte[] bytes = Files.readAllBytes(certificateFile);
+                    byte[] bytes = Files.readAllBytes(values.certificateFile());
                     String text = new String(bytes, StandardCharsets.UTF_8);
                     certificate = Secret.of(text.contains("-----BEGIN") ? text : java.util.Base64.getEncoder().encodeToString(bytes));
                 } catch (IOException e) {
-                    throw new InvalidInputException("certificate-file", "cannot read " + certificateFile, "check the path");
+                    throw new InvalidInputException(name.apply("certificate-file"), "cannot read " + values.certificateFile(),
+                            "check the path");
                 }
-                Secret password = certificatePasswordEnv == null ? null
-                        : SecretSources.fromEnv(env, certificatePasswordEnv, "certificate-password-env");
-                return new AzureIdentity.ClientCertificate(azureCloud, required(tenantId, "tenant"), required(client, "client-id"),
-                        certificate, password);
+                Secret password = values.certificatePasswordEnv() == null ? null
+                        : SecretSources.fromEnv(env, values.certificatePasswordEnv(), name.apply("certificate-password-env"));
+                return new AzureIdentity.ClientCertificate(azureCloud, required(tenantId, "tenant", name),
+                        required(client, "client-id", name), certificate, password);
             }
             case "managed-identity" -> {
-                return new AzureIdentity.ManagedIdentity(azureCloud, clientId);
+                return new AzureIdentity.ManagedIdentity(azureCloud, values.clientId());
             }
             case "workload-identity" -> {
-                String tokenFile = federatedTokenFile != null ? federatedTokenFile : env.get("AZURE_FEDERATED_TOKEN_FILE");
-                return new AzureIdentity.WorkloadIdentity(azureCloud, required(tenantId, "tenant"), required(client, "client-id"),
-                        required(tokenFile, "federated-token-file"));
+                String tokenFile = values.federatedTokenFile() != null ? values.federatedTokenFile() : env.get("AZURE_FEDERATED_TOKEN_FILE");
+                return new AzureIdentity.WorkloadIdentity(azureCloud, required(tenantId, "tenant", name),
+                        required(client, "client-id", name), required(tokenFile, "federated-token-file", name));
             }
-            default -> throw new InvalidInputException("azure", "'" + kind + "' is not an identity kind", "use " + KINDS);
+            default -> throw new InvalidInputException(name.apply("azure"), "'" + values.kind() + "' is not an identity kind",
+                    "use " + KINDS);
         }
     }
 
-    private static String required(String value, String option) {
+    private static String required(String value, String option, UnaryOperator<String> name) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(option, "is required for this Azure identity", "give --" + option);
+            throw new InvalidInputException(name.apply(option), "is required for this Azure identity", "give " + name.apply(option));
         }
         return value;
     }

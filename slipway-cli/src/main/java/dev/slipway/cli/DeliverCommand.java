@@ -1,5 +1,7 @@
 package dev.slipway.cli;
 
+import dev.slipway.azure.AzureCloud;
+import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.DeliveryFailedException;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,6 +68,14 @@ final class DeliverCommand extends EngineCommand {
 
     /** registry.caFile's certificates, trusted in addition to the JDK's (and to the environment's network settings). */
     private String extraCaPem;
+
+    /**
+     * How {@code kubernetes.aks} becomes a kubeconfig: through ARM with the cluster's identity ({@link AksOptions#login}),
+     * set by {@link #run} once the network is known; tests of {@link #request} may give their own.
+     */
+    Function<AksOptions.Target, ClusterAccess.Kubeconfig> aksLogin = target -> {
+        throw new IllegalStateException("the AKS login is set when the command runs");
+    };
 
     @Option(names = {"-e", "--environment"}, paramLabel = "NAME", defaultValue = "${env:SLIPWAY_ENVIRONMENT}",
             description = "Environment of slipway.yaml to deliver (default: $SLIPWAY_ENVIRONMENT; may be left out when the file has one).")
@@ -142,6 +153,9 @@ final class DeliverCommand extends EngineCommand {
         DeliveryConfig.Environment env = pickEnvironment(config);
         SecretMasker masker = base.events().masker();
         String id = blank(deliveryId) ? UUID.randomUUID().toString() : deliveryId;
+        // registry.caFile (read by request()) joins the network before ARM is asked for an AKS cluster's kubeconfig
+        aksLogin = target -> AksOptions.login(base.withNetwork(extraCaPem == null ? base.network()
+                : base.network().withExtraCaPem(extraCaPem)), target);
         DeliveryRequest request = request(config, env, root, id, masker);
         Path recordFile = record != null ? root.resolve(record) : root.resolve(RECORDS_FOLDER).resolve(id + ".json");
 
@@ -268,6 +282,46 @@ final class DeliverCommand extends EngineCommand {
     }
 
     private DeployRequest deploy(DeliveryConfig.Kubernetes k, Path root, SecretMasker masker) {
+        Duration deadline = duration(timeout != null ? timeout : k.timeout(), timeout != null ? "--timeout" : "kubernetes.timeout",
+                DeployRequest.DEFAULT_TIMEOUT);
+        ClusterAccess.Kubeconfig cluster = k.aks() != null ? aksLogin.apply(aksTarget(k.aks(), root))
+                : new ClusterAccess.Kubeconfig(kubeconfig(k, root, masker), k.context());
+        return new DeployRequest(k.manifests(), List.of(), cluster,
+                namespace != null ? namespace : k.namespace(), plan || Boolean.TRUE.equals(k.plan()), false, false, false,
+                Boolean.TRUE.equals(k.rollback()), false, deadline, null);
+    }
+
+    /** {@code kubernetes.aks} with its identity; its secrets read now, so a missing one stops the delivery before the build. */
+    private AksOptions.Target aksTarget(DeliveryConfig.Aks aks, Path root) {
+        DeliveryConfig.Azure a = aks.azure();
+        AzureIdentity identity = AzureIdentityOptions.identity(new AzureIdentityOptions.Values(a.kind(), a.tenant(), a.clientId(),
+                a.clientSecretEnv(), a.clientSecretFile() == null ? null : root.resolve(a.clientSecretFile()),
+                a.certificateFile() == null ? null : root.resolve(a.certificateFile()), a.certificatePasswordEnv(),
+                a.federatedTokenFile(), a.cloud()), AzureCloud.AZURE_PUBLIC, environment, DeliverCommand::azureKey);
+        return new AksOptions.Target(identity, aks.subscriptionId(), aks.resourceGroup(), aks.clusterName(),
+                Boolean.TRUE.equals(aks.admin()), aks.armEndpoint(), a.authorityHost(),
+                aks.caFile() == null ? null : caFile(root.resolve(aks.caFile()), "kubernetes.aks.caFile"));
+    }
+
+    private static String caFile(Path file, String key) {
+        try {
+            return TransportOptions.readCaFile(file);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(key, e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e.fix());
+        }
+    }
+
+    /** How slipway.yaml names an identity setting the CLI calls {@code --option}: e.g. kubernetes.aks.azure.clientSecretEnv. */
+    static String azureKey(String option) {
+        String[] words = (option.equals("azure") ? "kind" : option).split("-");
+        StringBuilder key = new StringBuilder("kubernetes.aks.azure.").append(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return key.toString();
+    }
+
+    private Secret kubeconfig(DeliveryConfig.Kubernetes k, Path root, SecretMasker masker) {
         Secret kubeconfig;
         if (k.kubeconfigFile() != null) {
             kubeconfig = Secret.of(SecretSources.readFile(root.resolve(k.kubeconfigFile()), "kubernetes.kubeconfigFile"));
@@ -281,11 +335,7 @@ final class DeliverCommand extends EngineCommand {
             kubeconfig = Secret.of(SecretSources.readFile(Path.of(path.split(java.io.File.pathSeparator)[0]), "kubernetes.kubeconfigEnv"));
         }
         masker.register(kubeconfig);
-        Duration deadline = duration(timeout != null ? timeout : k.timeout(), timeout != null ? "--timeout" : "kubernetes.timeout",
-                DeployRequest.DEFAULT_TIMEOUT);
-        return new DeployRequest(k.manifests(), List.of(), new ClusterAccess.Kubeconfig(kubeconfig, k.context()),
-                namespace != null ? namespace : k.namespace(), plan || Boolean.TRUE.equals(k.plan()), false, false, false,
-                Boolean.TRUE.equals(k.rollback()), false, deadline, null);
+        return kubeconfig;
     }
 
     private GitOpsUpdateRequest update(DeliveryConfig.GitOps g, Path root, SecretMasker masker) {

@@ -57,9 +57,28 @@ record DeliveryConfig(int schemaVersion, Image image, Build build, String layout
 
     record Helm(String files, String repositoryKey, String tagKey, String digestKey, String imageKey) { }
 
-    /** Push mode: the manifests and how to reach the cluster (a kubeconfig from a file or a variable). */
+    /**
+     * Push mode: the manifests and how to reach the cluster: a kubeconfig from a file or a variable, or an AKS cluster
+     * ({@code aks}, whose credentials its Azure identity reads through ARM).
+     */
     record Kubernetes(List<String> manifests, String kubeconfigFile, String kubeconfigEnv, String context, String namespace,
-            Boolean rollback, String timeout, Boolean plan) { }
+            Boolean rollback, String timeout, Boolean plan, Aks aks) { }
+
+    /**
+     * An AKS cluster, named as the Jenkins steps name it; {@code armEndpoint} replaces the cloud's ARM address, {@code caFile}
+     * (PEM) is trusted in addition for Azure AD and ARM.
+     */
+    record Aks(String subscriptionId, String resourceGroup, String clusterName, Boolean admin, String armEndpoint, String caFile,
+            Azure azure) { }
+
+    /**
+     * An Azure AD identity, as the CLI's {@code --azure} options give it: {@code kind} client-secret,
+     * client-certificate, managed-identity or workload-identity; the client secret only through {@code clientSecretEnv}
+     * (default {@code AZURE_CLIENT_SECRET}) or {@code clientSecretFile}; tenant and client id default to
+     * {@code AZURE_TENANT_ID} and {@code AZURE_CLIENT_ID}.
+     */
+    record Azure(String kind, String tenant, String clientId, String clientSecretEnv, String clientSecretFile,
+            String certificateFile, String certificatePasswordEnv, String federatedTokenFile, String cloud, String authorityHost) { }
 
     /** GitOps mode: wait until Argo CD shows the commit synced and healthy (read-only API token). */
     record Wait(String argocdApplication, String argocdServer, String tokenEnv, String tokenFile, String timeout,

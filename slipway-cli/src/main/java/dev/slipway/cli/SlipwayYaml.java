@@ -32,7 +32,11 @@ final class SlipwayYaml {
 
     /** Keys that would hold a secret's value: refused with a pointer to the reference keys. */
     private static final Set<String> SECRET_KEYS = Set.of("password", "token", "secret", "clientsecret", "privatekey", "sshkey",
-            "apitoken", "passphrase", "kubeconfig", "refreshtoken", "acrrefreshtoken");
+            "apitoken", "passphrase", "kubeconfig", "refreshtoken", "acrrefreshtoken", "certificatepassword");
+
+    /** The keys of an Azure AD identity (docs/slipway-yaml.md), as the CLI's --azure options without the dashes. */
+    static final Set<String> AZURE_KEYS = Set.of("kind", "tenant", "clientId", "clientSecretEnv", "clientSecretFile",
+            "certificateFile", "certificatePasswordEnv", "federatedTokenFile", "cloud", "authorityHost");
 
     private final String fileName;
 
@@ -101,7 +105,7 @@ final class SlipwayYaml {
         Section gitops = env.section("gitops", Set.of("repository", "branch", "path", "auth", "pullRequest", "author", "message",
                 "pin", "helm"));
         Section kubernetes = env.section("kubernetes", Set.of("manifests", "kubeconfigFile", "kubeconfigEnv", "context",
-                "namespace", "rollback", "timeout", "plan"));
+                "namespace", "rollback", "timeout", "plan", "aks"));
         Section await = env.section("wait", Set.of("argocd", "timeout", "pollInterval", "refresh"));
         if (mode == Mode.GITOPS && gitops == null) {
             throw env.error("gitops", "is missing for mode gitops", "give gitops: {repository: <url>, branch: main, path: <folder>}");
@@ -181,7 +185,59 @@ final class SlipwayYaml {
             throw k.error("manifests", "is missing", "list the manifest files, folders or kustomize folders, e.g. manifests: [k8s/overlays/prod]");
         }
         return new DeliveryConfig.Kubernetes(manifests, k.scalar("kubeconfigFile"), k.scalar("kubeconfigEnv"), k.scalar("context"),
-                k.scalar("namespace"), k.bool("rollback"), k.scalar("timeout"), k.bool("plan"));
+                k.scalar("namespace"), k.bool("rollback"), k.scalar("timeout"), k.bool("plan"), aks(k));
+    }
+
+    /** {@code kubernetes.aks}: the cluster by its Azure names and the identity that reads its credentials, never with a kubeconfig. */
+    private static DeliveryConfig.Aks aks(Section k) {
+        Section aks = k.section("aks", Set.of("subscriptionId", "resourceGroup", "clusterName", "admin", "armEndpoint", "caFile",
+                "azure"));
+        if (aks == null) {
+            return null;
+        }
+        for (String kubeconfigKey : List.of("kubeconfigFile", "kubeconfigEnv", "context")) {
+            if (k.node(kubeconfigKey) != null) {
+                throw k.error(kubeconfigKey, "and aks exclude each other",
+                        "reach the cluster either through aks (its credentials come from Azure) or through a kubeconfig, not both");
+            }
+        }
+        for (String required : List.of("subscriptionId", "resourceGroup", "clusterName")) {
+            if (aks.scalar(required) == null) {
+                throw aks.error(required, "is missing", "give the AKS cluster's subscriptionId, resourceGroup and clusterName");
+            }
+        }
+        Section azure = aks.section("azure", AZURE_KEYS);
+        if (azure == null) {
+            throw aks.error("azure", "is missing: the cluster's credentials are read from Azure Resource Manager with an"
+                    + " Azure AD identity", "give azure: {kind: workload-identity}, or kind: client-secret with tenant, clientId"
+                    + " and clientSecretEnv");
+        }
+        return new DeliveryConfig.Aks(aks.scalar("subscriptionId"), aks.scalar("resourceGroup"), aks.scalar("clusterName"),
+                aks.bool("admin"), aks.scalar("armEndpoint"), aks.scalar("caFile"), azure(azure));
+    }
+
+    /** An Azure AD identity section: the kind, and secrets only through the ...Env and ...File keys. */
+    private static DeliveryConfig.Azure azure(Section azure) {
+        String kind = azure.scalar("kind");
+        Set<String> kinds = Set.of("client-secret", "client-certificate", "managed-identity", "workload-identity");
+        if (kind == null || !kinds.contains(kind)) {
+            throw azure.error("kind", kind == null ? "is missing" : "is '" + kind + "'",
+                    "write kind: client-secret, client-certificate, managed-identity or workload-identity");
+        }
+        if (azure.scalar("clientSecretEnv") != null && azure.scalar("clientSecretFile") != null) {
+            throw azure.error("clientSecretFile", "and clientSecretEnv exclude each other", "keep one of them");
+        }
+        if (kind.equals("client-certificate") && azure.scalar("certificateFile") == null) {
+            throw azure.error("certificateFile", "is missing for kind client-certificate",
+                    "give the PEM or PKCS#12 file of the service principal");
+        }
+        String cloud = azure.scalar("cloud");
+        if (cloud != null && dev.slipway.azure.AzureCloud.named(cloud).isEmpty()) {
+            throw azure.error("cloud", "is '" + cloud + "'", "write AzureCloud, AzureChinaCloud or AzureUSGovernment");
+        }
+        return new DeliveryConfig.Azure(kind, azure.scalar("tenant"), azure.scalar("clientId"), azure.scalar("clientSecretEnv"),
+                azure.scalar("clientSecretFile"), azure.scalar("certificateFile"), azure.scalar("certificatePasswordEnv"),
+                azure.scalar("federatedTokenFile"), cloud, azure.scalar("authorityHost"));
     }
 
     private static DeliveryConfig.Wait await(Section w) {
