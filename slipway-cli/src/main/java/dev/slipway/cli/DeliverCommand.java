@@ -54,7 +54,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "deliver", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Deliver one environment of slipway.yaml: build (buildah or Docker), push by digest, then apply to the"
-                + " cluster (mode push) or commit the digest to the GitOps repository (mode gitops) and wait for Argo CD.",
+                + " cluster (mode push) or commit the digest to the GitOps repository (mode gitops) and wait for Argo CD or Flux.",
             "Writes the delivery record (JSON) and its HTML report, also when the delivery fails."},
         footer = {"", "Exit codes: 0 delivered, 1 the delivery failed, 2 usage or slipway.yaml error, 3 a credential was"
                 + " refused, 4 a deadline passed.",
@@ -105,7 +105,7 @@ final class DeliverCommand extends EngineCommand {
     @Option(names = "--gitops-path", paramLabel = "PATH", description = "Overrides gitops.path.")
     String gitopsPath;
 
-    @Option(names = "--no-wait", description = "Do not wait for Argo CD, even when slipway.yaml says so.")
+    @Option(names = "--no-wait", description = "Do not wait for Argo CD or Flux, even when slipway.yaml says so.")
     boolean noWait;
 
     @Option(names = "--plan", description = "Push mode: push, then show what would be applied; apply nothing.")
@@ -262,7 +262,7 @@ final class DeliverCommand extends EngineCommand {
         if (env.mode() == DeliveryConfig.Mode.PUSH) {
             return new DeliveryRequest(env.name(), build, push, deploy(env.kubernetes(), root, masker), null, null, provenance);
         }
-        GitOpsUpdateRequest update = update(env.gitops(), root, masker);
+        GitOpsUpdateRequest update = update(env.gitops(), target.withoutTag().withoutDigest(), root, masker);
         WaitRequest await = noWait || env.await() == null ? null : await(env.await(), root, masker);
         return new DeliveryRequest(env.name(), build, push, null, update, await, provenance);
     }
@@ -284,23 +284,23 @@ final class DeliverCommand extends EngineCommand {
     private DeployRequest deploy(DeliveryConfig.Kubernetes k, Path root, SecretMasker masker) {
         Duration deadline = duration(timeout != null ? timeout : k.timeout(), timeout != null ? "--timeout" : "kubernetes.timeout",
                 DeployRequest.DEFAULT_TIMEOUT);
-        ClusterAccess.Kubeconfig cluster = k.aks() != null ? aksLogin.apply(aksTarget(k.aks(), root))
-                : new ClusterAccess.Kubeconfig(kubeconfig(k, root, masker), k.context());
+        ClusterAccess.Kubeconfig cluster = cluster("kubernetes", k.kubeconfigFile(), k.kubeconfigEnv(), k.context(), k.aks(), root,
+                masker);
         return new DeployRequest(k.manifests(), List.of(), cluster,
                 namespace != null ? namespace : k.namespace(), plan || Boolean.TRUE.equals(k.plan()), false, false, false,
                 Boolean.TRUE.equals(k.rollback()), false, deadline, null);
     }
 
     /** {@code kubernetes.aks} with its identity; its secrets read now, so a missing one stops the delivery before the build. */
-    private AksOptions.Target aksTarget(DeliveryConfig.Aks aks, Path root) {
+    private AksOptions.Target aksTarget(DeliveryConfig.Aks aks, String section, Path root) {
         DeliveryConfig.Azure a = aks.azure();
         AzureIdentity identity = AzureIdentityOptions.identity(new AzureIdentityOptions.Values(a.kind(), a.tenant(), a.clientId(),
                 a.clientSecretEnv(), a.clientSecretFile() == null ? null : root.resolve(a.clientSecretFile()),
                 a.certificateFile() == null ? null : root.resolve(a.certificateFile()), a.certificatePasswordEnv(),
-                a.federatedTokenFile(), a.cloud()), AzureCloud.AZURE_PUBLIC, environment, DeliverCommand::azureKey);
+                a.federatedTokenFile(), a.cloud()), AzureCloud.AZURE_PUBLIC, environment, option -> azureKey(section, option));
         return new AksOptions.Target(identity, aks.subscriptionId(), aks.resourceGroup(), aks.clusterName(),
                 Boolean.TRUE.equals(aks.admin()), aks.armEndpoint(), a.authorityHost(),
-                aks.caFile() == null ? null : caFile(root.resolve(aks.caFile()), "kubernetes.aks.caFile"));
+                aks.caFile() == null ? null : caFile(root.resolve(aks.caFile()), section + ".caFile"));
     }
 
     private static String caFile(Path file, String key) {
@@ -312,33 +312,38 @@ final class DeliverCommand extends EngineCommand {
     }
 
     /** How slipway.yaml names an identity setting the CLI calls {@code --option}: e.g. kubernetes.aks.azure.clientSecretEnv. */
-    static String azureKey(String option) {
+    static String azureKey(String aksSection, String option) {
         String[] words = (option.equals("azure") ? "kind" : option).split("-");
-        StringBuilder key = new StringBuilder("kubernetes.aks.azure.").append(words[0]);
+        StringBuilder key = new StringBuilder(aksSection).append(".azure.").append(words[0]);
         for (int i = 1; i < words.length; i++) {
             key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
         }
         return key.toString();
     }
 
-    private Secret kubeconfig(DeliveryConfig.Kubernetes k, Path root, SecretMasker masker) {
+    /** The cluster of {@code kubernetes} or {@code wait.flux} (their keys named below {@code section}): AKS, else a kubeconfig. */
+    private ClusterAccess.Kubeconfig cluster(String section, String kubeconfigFile, String kubeconfigEnv, String context,
+            DeliveryConfig.Aks aks, Path root, SecretMasker masker) {
+        if (aks != null) {
+            return aksLogin.apply(aksTarget(aks, section + ".aks", root));
+        }
         Secret kubeconfig;
-        if (k.kubeconfigFile() != null) {
-            kubeconfig = Secret.of(SecretSources.readFile(root.resolve(k.kubeconfigFile()), "kubernetes.kubeconfigFile"));
+        if (kubeconfigFile != null) {
+            kubeconfig = Secret.of(SecretSources.readFile(root.resolve(kubeconfigFile), section + ".kubeconfigFile"));
         } else {
-            String variable = k.kubeconfigEnv() != null ? k.kubeconfigEnv() : "KUBECONFIG";
+            String variable = kubeconfigEnv != null ? kubeconfigEnv : "KUBECONFIG";
             String path = environment.get(variable);
             if (blank(path)) {
-                throw new InvalidInputException("kubernetes.kubeconfigEnv", "environment variable " + variable + " is empty or not set",
-                        "export " + variable + " with the path of the kubeconfig file, or give kubernetes.kubeconfigFile");
+                throw new InvalidInputException(section + ".kubeconfigEnv", "environment variable " + variable + " is empty or not set",
+                        "export " + variable + " with the path of the kubeconfig file, or give " + section + ".kubeconfigFile");
             }
-            kubeconfig = Secret.of(SecretSources.readFile(Path.of(path.split(java.io.File.pathSeparator)[0]), "kubernetes.kubeconfigEnv"));
+            kubeconfig = Secret.of(SecretSources.readFile(Path.of(path.split(java.io.File.pathSeparator)[0]), section + ".kubeconfigEnv"));
         }
         masker.register(kubeconfig);
-        return kubeconfig;
+        return new ClusterAccess.Kubeconfig(kubeconfig, context);
     }
 
-    private GitOpsUpdateRequest update(DeliveryConfig.GitOps g, Path root, SecretMasker masker) {
+    private GitOpsUpdateRequest update(DeliveryConfig.GitOps g, ImageRef ourImage, Path root, SecretMasker masker) {
         GitOpsUpdateRequest.GitAuth auth = new GitOpsUpdateRequest.GitAuth.None();
         DeliveryConfig.GitAuth a = g.auth();
         if (a != null && a.sshKeyFile() != null) {
@@ -366,19 +371,29 @@ final class DeliverCommand extends EngineCommand {
             putIfSet(helmKeys, "digest", g.helm().digestKey());
             putIfSet(helmKeys, "image", g.helm().imageKey());
         }
+        // the delivery puts the pushed tag@digest in place of our image (DeliveryRun), as for the image references
+        Map<String, String> fluxPolicies = new LinkedHashMap<>();
+        g.fluxPolicy().forEach(policy -> fluxPolicies.put(policy, ourImage.reference()));
         String path = gitopsPath != null ? gitopsPath : g.path();
         return new GitOpsUpdateRequest(g.repository(), gitopsBranch != null ? gitopsBranch : g.branch() == null ? "main" : g.branch(),
                 path == null ? "" : path, List.of(), UpdateSpec.parsePin("gitops.pin", g.pin() == null ? "default" : g.pin()), helmKeys,
-                Map.of(), auth, g.message(), g.author(), pr, false, null);
+                fluxPolicies, auth, g.message(), g.author(), pr, false, null);
     }
 
     private WaitRequest await(DeliveryConfig.Wait w, Path root, SecretMasker masker) {
-        Secret token = w.tokenEnv() != null ? SecretSources.fromEnv(environment, w.tokenEnv(), "wait.argocd.tokenEnv")
-                : SecretSources.fromFile(root.resolve(w.tokenFile()), "wait.argocd.tokenFile");
-        masker.register(token);
         Duration deadline = duration(timeout != null ? timeout : w.timeout(), timeout != null ? "--timeout" : "wait.timeout",
                 WaitRequest.DEFAULT_DEADLINE);
         Duration poll = duration(w.pollInterval(), "wait.pollInterval", WaitRequest.DEFAULT_POLL_INTERVAL);
+        if (w.flux() != null) {
+            DeliveryConfig.FluxWait f = w.flux();
+            ClusterAccess.Kubeconfig cluster = cluster("wait.flux", f.kubeconfigFile(), f.kubeconfigEnv(), f.context(), f.aks(), root,
+                    masker);
+            return new WaitRequest(WaitRequest.Source.FLUX_CLUSTER, f.object(), null, null, null, cluster,
+                    Boolean.TRUE.equals(w.refresh()), deadline, poll, null, null, null);
+        }
+        Secret token = w.tokenEnv() != null ? SecretSources.fromEnv(environment, w.tokenEnv(), "wait.argocd.tokenEnv")
+                : SecretSources.fromFile(root.resolve(w.tokenFile()), "wait.argocd.tokenFile");
+        masker.register(token);
         return new WaitRequest(WaitRequest.Source.ARGOCD_API, w.argocdApplication(), null, w.argocdServer(), token, null,
                 Boolean.TRUE.equals(w.refresh()), deadline, poll, null, null, null);
     }

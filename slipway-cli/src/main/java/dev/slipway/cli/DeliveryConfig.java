@@ -45,8 +45,9 @@ record DeliveryConfig(int schemaVersion, Image image, Build build, String layout
     record Environment(String name, int line, Mode mode, Image image, Registry registry, GitOps gitops, Kubernetes kubernetes,
             Wait await) { }
 
+    /** @param fluxPolicy Flux ImagePolicies ({@code <namespace>:<policy>}) whose {@code $imagepolicy} markers get the pushed image */
     record GitOps(String repository, String branch, String path, GitAuth auth, PullRequest pullRequest, String author,
-            String message, String pin, Helm helm) { }
+            String message, String pin, Helm helm, List<String> fluxPolicy) { }
 
     /** HTTPS: {@code username} with {@code passwordEnv}/{@code passwordFile}; SSH: {@code sshKeyFile} and {@code knownHostsFile}. */
     record GitAuth(String username, String passwordEnv, String passwordFile, String sshKeyFile, String knownHostsFile,
@@ -80,7 +81,16 @@ record DeliveryConfig(int schemaVersion, Image image, Build build, String layout
     record Azure(String kind, String tenant, String clientId, String clientSecretEnv, String clientSecretFile,
             String certificateFile, String certificatePasswordEnv, String federatedTokenFile, String cloud, String authorityHost) { }
 
-    /** GitOps mode: wait until Argo CD shows the commit synced and healthy (read-only API token). */
+    /**
+     * GitOps mode: wait until Argo CD shows the commit synced and healthy (read-only API token), or until a Flux object
+     * ({@code flux}, read through the cluster) has applied it; exactly one of the two.
+     */
     record Wait(String argocdApplication, String argocdServer, String tokenEnv, String tokenFile, String timeout,
-            String pollInterval, Boolean refresh) { }
+            String pollInterval, Boolean refresh, FluxWait flux) { }
+
+    /**
+     * A Flux object read through the cluster, as {@code slipway wait --flux}: {@code object} is
+     * {@code [Kustomization|HelmRelease/][namespace/]name}; the cluster through a kubeconfig or {@code aks}.
+     */
+    record FluxWait(String object, String kubeconfigFile, String kubeconfigEnv, String context, Aks aks) { }
 }

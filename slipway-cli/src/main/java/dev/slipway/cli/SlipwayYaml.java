@@ -103,10 +103,10 @@ final class SlipwayYaml {
             default -> throw env.error("mode", "is '" + modeText + "'", "write push or gitops");
         };
         Section gitops = env.section("gitops", Set.of("repository", "branch", "path", "auth", "pullRequest", "author", "message",
-                "pin", "helm"));
+                "pin", "helm", "fluxPolicy"));
         Section kubernetes = env.section("kubernetes", Set.of("manifests", "kubeconfigFile", "kubeconfigEnv", "context",
                 "namespace", "rollback", "timeout", "plan", "aks"));
-        Section await = env.section("wait", Set.of("argocd", "timeout", "pollInterval", "refresh"));
+        Section await = env.section("wait", Set.of("argocd", "flux", "timeout", "pollInterval", "refresh"));
         if (mode == Mode.GITOPS && gitops == null) {
             throw env.error("gitops", "is missing for mode gitops", "give gitops: {repository: <url>, branch: main, path: <folder>}");
         }
@@ -173,7 +173,22 @@ final class SlipwayYaml {
                         auth.scalar("passwordFile"), auth.scalar("sshKeyFile"), auth.scalar("knownHostsFile"), auth.bool("acceptNewHostKey")),
                 pr, gitops.scalar("author"), gitops.scalar("message"), gitops.scalar("pin"),
                 helm == null ? null : new DeliveryConfig.Helm(helm.scalar("files"), helm.scalar("repositoryKey"), helm.scalar("tagKey"),
-                        helm.scalar("digestKey"), helm.scalar("imageKey")));
+                        helm.scalar("digestKey"), helm.scalar("imageKey")), fluxPolicy(gitops));
+    }
+
+    /** {@code gitops.fluxPolicy}: one {@code <namespace>:<policy>} or a list of them, named as Flux's markers name them. */
+    private static List<String> fluxPolicy(Section gitops) {
+        List<String> policies = gitops.list("fluxPolicy");
+        if (policies == null) {
+            return List.of();
+        }
+        for (String policy : policies) {
+            if (policy == null || !policy.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+                throw gitops.error("fluxPolicy", "has '" + policy + "', which is not <namespace>:<policy>",
+                        "name each ImagePolicy as the markers do, e.g. fluxPolicy: [flux-system:web] for # {\"$imagepolicy\": \"flux-system:web\"}");
+            }
+        }
+        return policies;
     }
 
     private static DeliveryConfig.Kubernetes kubernetes(Section k) {
@@ -245,8 +260,20 @@ final class SlipwayYaml {
             return null;
         }
         Section argo = w.section("argocd", Set.of("application", "server", "tokenEnv", "tokenFile"));
-        if (argo == null) {
-            throw w.error("argocd", "is missing", "give argocd: {application: <name>, server: <url>, tokenEnv: ARGOCD_TOKEN}, or remove wait");
+        Section flux = w.section("flux", Set.of("object", "kubeconfigFile", "kubeconfigEnv", "context", "aks"));
+        if ((argo == null) == (flux == null)) {
+            throw w.error(argo == null ? "argocd" : "flux", argo == null ? "is missing" : "and argocd exclude each other",
+                    "give argocd: {application: <name>, server: <url>, tokenEnv: ARGOCD_TOKEN} or flux: {object: <name>,"
+                            + " kubeconfigEnv: KUBECONFIG}, one of them, or remove wait");
+        }
+        if (flux != null) {
+            if (flux.scalar("object") == null) {
+                throw flux.error("object", "is missing", "name the Flux object: [Kustomization|HelmRelease/][namespace/]name");
+            }
+            DeliveryConfig.FluxWait fluxWait = new DeliveryConfig.FluxWait(flux.scalar("object"), flux.scalar("kubeconfigFile"),
+                    flux.scalar("kubeconfigEnv"), flux.scalar("context"), aks(flux));
+            return new DeliveryConfig.Wait(null, null, null, null, w.scalar("timeout"), w.scalar("pollInterval"), w.bool("refresh"),
+                    fluxWait);
         }
         for (String required : List.of("application", "server")) {
             if (argo.scalar(required) == null) {
@@ -257,7 +284,7 @@ final class SlipwayYaml {
             throw argo.error("tokenEnv", "give exactly one of tokenEnv and tokenFile", "name the variable or file holding a read-only Argo CD token");
         }
         return new DeliveryConfig.Wait(argo.scalar("application"), argo.scalar("server"), argo.scalar("tokenEnv"), argo.scalar("tokenFile"),
-                w.scalar("timeout"), w.scalar("pollInterval"), w.bool("refresh"));
+                w.scalar("timeout"), w.scalar("pollInterval"), w.bool("refresh"), null);
     }
 
     private Section section(Node node, String path, int keyLine, Set<String> allowed) {

@@ -102,8 +102,8 @@ class DeliverAksTest {
 
     @Test
     void optionNamesBecomeTheYamlKeys() {
-        assertThat(DeliverCommand.azureKey("azure")).isEqualTo("kubernetes.aks.azure.kind");
-        assertThat(DeliverCommand.azureKey("client-secret-env")).isEqualTo("kubernetes.aks.azure.clientSecretEnv");
-        assertThat(DeliverCommand.azureKey("tenant")).isEqualTo("kubernetes.aks.azure.tenant");
+        assertThat(DeliverCommand.azureKey("kubernetes.aks", "azure")).isEqualTo("kubernetes.aks.azure.kind");
+        assertThat(DeliverCommand.azureKey("kubernetes.aks", "client-secret-env")).isEqualTo("kubernetes.aks.azure.clientSecretEnv");
+        assertThat(DeliverCommand.azureKey("kubernetes.aks", "tenant")).isEqualTo("kubernetes.aks.azure.tenant");
     }
 }
