@@ -257,7 +257,7 @@ final class DeliverCommand extends EngineCommand {
             extraCaPem = TransportOptions.readCaFile(root.resolve(registry.caFile()));
         }
         PushRequest push = new PushRequest(pushLayout, target.withoutTag().withoutDigest(), build == null ? allTags : List.of(),
-                registryAuth(registry, root), transport);
+                registryAuth(registry, target.registry(), root), transport);
 
         if (env.mode() == DeliveryConfig.Mode.PUSH) {
             return new DeliveryRequest(env.name(), build, push, deploy(env.kubernetes(), root, masker), null, null, provenance);
@@ -267,9 +267,15 @@ final class DeliverCommand extends EngineCommand {
         return new DeliveryRequest(env.name(), build, push, null, update, await, provenance);
     }
 
-    private RegistryAuth registryAuth(DeliveryConfig.Registry registry, Path root) {
+    private RegistryAuth registryAuth(DeliveryConfig.Registry registry, String host, Path root) {
         if (registry == null) {
             return new RegistryAuth.Anonymous();
+        }
+        if (registry.azure() != null) {
+            DeliveryConfig.Azure a = registry.azure();
+            return new RegistryAuth.AzureAd(AzureIdentityOptions.identity(identityValues(a, root),
+                    AzureCloud.ofRegistryHost(host).orElse(AzureCloud.AZURE_PUBLIC), environment, option -> azureKey("registry", option)),
+                    a.authorityHost());
         }
         if (registry.acrRefreshTokenEnv() != null) {
             return new RegistryAuth.AcrRefreshToken(SecretSources.fromEnv(environment, registry.acrRefreshTokenEnv(), "registry.acrRefreshTokenEnv"));
@@ -294,13 +300,19 @@ final class DeliverCommand extends EngineCommand {
     /** {@code kubernetes.aks} with its identity; its secrets read now, so a missing one stops the delivery before the build. */
     private AksOptions.Target aksTarget(DeliveryConfig.Aks aks, String section, Path root) {
         DeliveryConfig.Azure a = aks.azure();
-        AzureIdentity identity = AzureIdentityOptions.identity(new AzureIdentityOptions.Values(a.kind(), a.tenant(), a.clientId(),
-                a.clientSecretEnv(), a.clientSecretFile() == null ? null : root.resolve(a.clientSecretFile()),
-                a.certificateFile() == null ? null : root.resolve(a.certificateFile()), a.certificatePasswordEnv(),
-                a.federatedTokenFile(), a.cloud()), AzureCloud.AZURE_PUBLIC, environment, option -> azureKey(section, option));
+        AzureIdentity identity = AzureIdentityOptions.identity(identityValues(a, root), AzureCloud.AZURE_PUBLIC, environment,
+                option -> azureKey(section, option));
         return new AksOptions.Target(identity, aks.subscriptionId(), aks.resourceGroup(), aks.clusterName(),
                 Boolean.TRUE.equals(aks.admin()), aks.armEndpoint(), a.authorityHost(),
                 aks.caFile() == null ? null : caFile(root.resolve(aks.caFile()), section + ".caFile"));
+    }
+
+    /** An identity section's values, its files resolved in the workspace. */
+    private static AzureIdentityOptions.Values identityValues(DeliveryConfig.Azure a, Path root) {
+        return new AzureIdentityOptions.Values(a.kind(), a.tenant(), a.clientId(), a.clientSecretEnv(),
+                a.clientSecretFile() == null ? null : root.resolve(a.clientSecretFile()),
+                a.certificateFile() == null ? null : root.resolve(a.certificateFile()), a.certificatePasswordEnv(),
+                a.federatedTokenFile(), a.cloud());
     }
 
     private static String caFile(Path file, String key) {

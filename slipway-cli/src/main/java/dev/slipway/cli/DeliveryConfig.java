@@ -32,9 +32,10 @@ record DeliveryConfig(int schemaVersion, Image image, Build build, String layout
      * @param acrRefreshTokenEnv environment variable holding an ACR refresh token
      * @param plainHttp          talk plain HTTP to the registry (local test registries only)
      * @param caFile             extra CA certificates (PEM)
+     * @param azure              an Azure AD identity exchanged for an ACR token (as {@code slipway push --azure})
      */
     record Registry(String username, String passwordEnv, String passwordFile, String acrRefreshTokenEnv, Boolean plainHttp,
-            String caFile) { }
+            String caFile, Azure azure) { }
 
     enum Mode { PUSH, GITOPS }
 

@@ -142,15 +142,23 @@ final class SlipwayYaml {
 
     private DeliveryConfig.Registry registry(Section parent) {
         Section registry = parent.section("registry", Set.of("username", "passwordEnv", "passwordFile", "acrRefreshTokenEnv",
-                "plainHttp", "caFile"));
+                "plainHttp", "caFile", "azure"));
         if (registry == null) {
             return null;
+        }
+        Section azure = registry.section("azure", AZURE_KEYS);
+        for (String other : List.of("username", "acrRefreshTokenEnv")) {
+            if (azure != null && registry.node(other) != null) {
+                throw registry.error(other, "and azure exclude each other", "log in to the registry one way: azure (an Azure AD"
+                        + " identity exchanged for an ACR token), username with a password, or acrRefreshTokenEnv");
+            }
         }
         if (registry.scalar("username") == null && (registry.scalar("passwordEnv") != null || registry.scalar("passwordFile") != null)) {
             throw registry.error("username", "is missing: a password needs a user name", "add username (for ACR tokens, the token's name)");
         }
         return new DeliveryConfig.Registry(registry.scalar("username"), registry.scalar("passwordEnv"), registry.scalar("passwordFile"),
-                registry.scalar("acrRefreshTokenEnv"), registry.bool("plainHttp"), registry.scalar("caFile"));
+                registry.scalar("acrRefreshTokenEnv"), registry.bool("plainHttp"), registry.scalar("caFile"),
+                azure == null ? null : azure(azure));
     }
 
     private static DeliveryConfig.GitOps gitops(Section gitops) {
