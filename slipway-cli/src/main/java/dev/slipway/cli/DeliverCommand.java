@@ -1,5 +1,7 @@
 package dev.slipway.cli;
 
+import dev.slipway.azure.AzureCloud;
+import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.DeliveryFailedException;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,7 +54,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "deliver", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Deliver one environment of slipway.yaml: build (buildah or Docker), push by digest, then apply to the"
-                + " cluster (mode push) or commit the digest to the GitOps repository (mode gitops) and wait for Argo CD.",
+                + " cluster (mode push) or commit the digest to the GitOps repository (mode gitops) and wait for Argo CD or Flux.",
             "Writes the delivery record (JSON) and its HTML report, also when the delivery fails."},
         footer = {"", "Exit codes: 0 delivered, 1 the delivery failed, 2 usage or slipway.yaml error, 3 a credential was"
                 + " refused, 4 a deadline passed.",
@@ -65,6 +68,14 @@ final class DeliverCommand extends EngineCommand {
 
     /** registry.caFile's certificates, trusted in addition to the JDK's (and to the environment's network settings). */
     private String extraCaPem;
+
+    /**
+     * How {@code kubernetes.aks} becomes a kubeconfig: through ARM with the cluster's identity ({@link AksOptions#login}),
+     * set by {@link #run} once the network is known; tests of {@link #request} may give their own.
+     */
+    Function<AksOptions.Target, ClusterAccess.Kubeconfig> aksLogin = target -> {
+        throw new IllegalStateException("the AKS login is set when the command runs");
+    };
 
     @Option(names = {"-e", "--environment"}, paramLabel = "NAME", defaultValue = "${env:SLIPWAY_ENVIRONMENT}",
             description = "Environment of slipway.yaml to deliver (default: $SLIPWAY_ENVIRONMENT; may be left out when the file has one).")
@@ -94,7 +105,7 @@ final class DeliverCommand extends EngineCommand {
     @Option(names = "--gitops-path", paramLabel = "PATH", description = "Overrides gitops.path.")
     String gitopsPath;
 
-    @Option(names = "--no-wait", description = "Do not wait for Argo CD, even when slipway.yaml says so.")
+    @Option(names = "--no-wait", description = "Do not wait for Argo CD or Flux, even when slipway.yaml says so.")
     boolean noWait;
 
     @Option(names = "--plan", description = "Push mode: push, then show what would be applied; apply nothing.")
@@ -142,6 +153,9 @@ final class DeliverCommand extends EngineCommand {
         DeliveryConfig.Environment env = pickEnvironment(config);
         SecretMasker masker = base.events().masker();
         String id = blank(deliveryId) ? UUID.randomUUID().toString() : deliveryId;
+        // registry.caFile (read by request()) joins the network before ARM is asked for an AKS cluster's kubeconfig
+        aksLogin = target -> AksOptions.login(base.withNetwork(extraCaPem == null ? base.network()
+                : base.network().withExtraCaPem(extraCaPem)), target);
         DeliveryRequest request = request(config, env, root, id, masker);
         Path recordFile = record != null ? root.resolve(record) : root.resolve(RECORDS_FOLDER).resolve(id + ".json");
 
@@ -243,19 +257,25 @@ final class DeliverCommand extends EngineCommand {
             extraCaPem = TransportOptions.readCaFile(root.resolve(registry.caFile()));
         }
         PushRequest push = new PushRequest(pushLayout, target.withoutTag().withoutDigest(), build == null ? allTags : List.of(),
-                registryAuth(registry, root), transport);
+                registryAuth(registry, target.registry(), root), transport);
 
         if (env.mode() == DeliveryConfig.Mode.PUSH) {
             return new DeliveryRequest(env.name(), build, push, deploy(env.kubernetes(), root, masker), null, null, provenance);
         }
-        GitOpsUpdateRequest update = update(env.gitops(), root, masker);
+        GitOpsUpdateRequest update = update(env.gitops(), target.withoutTag().withoutDigest(), root, masker);
         WaitRequest await = noWait || env.await() == null ? null : await(env.await(), root, masker);
         return new DeliveryRequest(env.name(), build, push, null, update, await, provenance);
     }
 
-    private RegistryAuth registryAuth(DeliveryConfig.Registry registry, Path root) {
+    private RegistryAuth registryAuth(DeliveryConfig.Registry registry, String host, Path root) {
         if (registry == null) {
             return new RegistryAuth.Anonymous();
+        }
+        if (registry.azure() != null) {
+            DeliveryConfig.Azure a = registry.azure();
+            return new RegistryAuth.AzureAd(AzureIdentityOptions.identity(identityValues(a, root),
+                    AzureCloud.ofRegistryHost(host).orElse(AzureCloud.AZURE_PUBLIC), environment, option -> azureKey("registry", option)),
+                    a.authorityHost());
         }
         if (registry.acrRefreshTokenEnv() != null) {
             return new RegistryAuth.AcrRefreshToken(SecretSources.fromEnv(environment, registry.acrRefreshTokenEnv(), "registry.acrRefreshTokenEnv"));
@@ -268,27 +288,74 @@ final class DeliverCommand extends EngineCommand {
     }
 
     private DeployRequest deploy(DeliveryConfig.Kubernetes k, Path root, SecretMasker masker) {
-        Secret kubeconfig;
-        if (k.kubeconfigFile() != null) {
-            kubeconfig = Secret.of(SecretSources.readFile(root.resolve(k.kubeconfigFile()), "kubernetes.kubeconfigFile"));
-        } else {
-            String variable = k.kubeconfigEnv() != null ? k.kubeconfigEnv() : "KUBECONFIG";
-            String path = environment.get(variable);
-            if (blank(path)) {
-                throw new InvalidInputException("kubernetes.kubeconfigEnv", "environment variable " + variable + " is empty or not set",
-                        "export " + variable + " with the path of the kubeconfig file, or give kubernetes.kubeconfigFile");
-            }
-            kubeconfig = Secret.of(SecretSources.readFile(Path.of(path.split(java.io.File.pathSeparator)[0]), "kubernetes.kubeconfigEnv"));
-        }
-        masker.register(kubeconfig);
         Duration deadline = duration(timeout != null ? timeout : k.timeout(), timeout != null ? "--timeout" : "kubernetes.timeout",
                 DeployRequest.DEFAULT_TIMEOUT);
-        return new DeployRequest(k.manifests(), List.of(), new ClusterAccess.Kubeconfig(kubeconfig, k.context()),
+        ClusterAccess.Kubeconfig cluster = cluster("kubernetes", k.kubeconfigFile(), k.kubeconfigEnv(), k.context(), k.aks(), root,
+                masker);
+        return new DeployRequest(k.manifests(), List.of(), cluster,
                 namespace != null ? namespace : k.namespace(), plan || Boolean.TRUE.equals(k.plan()), false, false, false,
                 Boolean.TRUE.equals(k.rollback()), false, deadline, null);
     }
 
-    private GitOpsUpdateRequest update(DeliveryConfig.GitOps g, Path root, SecretMasker masker) {
+    /** {@code kubernetes.aks} with its identity; its secrets read now, so a missing one stops the delivery before the build. */
+    private AksOptions.Target aksTarget(DeliveryConfig.Aks aks, String section, Path root) {
+        DeliveryConfig.Azure a = aks.azure();
+        AzureIdentity identity = AzureIdentityOptions.identity(identityValues(a, root), AzureCloud.AZURE_PUBLIC, environment,
+                option -> azureKey(section, option));
+        return new AksOptions.Target(identity, aks.subscriptionId(), aks.resourceGroup(), aks.clusterName(),
+                Boolean.TRUE.equals(aks.admin()), aks.armEndpoint(), a.authorityHost(),
+                aks.caFile() == null ? null : caFile(root.resolve(aks.caFile()), section + ".caFile"));
+    }
+
+    /** An identity section's values, its files resolved in the workspace. */
+    private static AzureIdentityOptions.Values identityValues(DeliveryConfig.Azure a, Path root) {
+        return new AzureIdentityOptions.Values(a.kind(), a.tenant(), a.clientId(), a.clientSecretEnv(),
+                a.clientSecretFile() == null ? null : root.resolve(a.clientSecretFile()),
+                a.certificateFile() == null ? null : root.resolve(a.certificateFile()), a.certificatePasswordEnv(),
+                a.federatedTokenFile(), a.cloud());
+    }
+
+    private static String caFile(Path file, String key) {
+        try {
+            return TransportOptions.readCaFile(file);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(key, e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e.fix());
+        }
+    }
+
+    /** How slipway.yaml names an identity setting the CLI calls {@code --option}: e.g. kubernetes.aks.azure.clientSecretEnv. */
+    static String azureKey(String aksSection, String option) {
+        String[] words = (option.equals("azure") ? "kind" : option).split("-");
+        StringBuilder key = new StringBuilder(aksSection).append(".azure.").append(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return key.toString();
+    }
+
+    /** The cluster of {@code kubernetes} or {@code wait.flux} (their keys named below {@code section}): AKS, else a kubeconfig. */
+    private ClusterAccess.Kubeconfig cluster(String section, String kubeconfigFile, String kubeconfigEnv, String context,
+            DeliveryConfig.Aks aks, Path root, SecretMasker masker) {
+        if (aks != null) {
+            return aksLogin.apply(aksTarget(aks, section + ".aks", root));
+        }
+        Secret kubeconfig;
+        if (kubeconfigFile != null) {
+            kubeconfig = Secret.of(SecretSources.readFile(root.resolve(kubeconfigFile), section + ".kubeconfigFile"));
+        } else {
+            String variable = kubeconfigEnv != null ? kubeconfigEnv : "KUBECONFIG";
+            String path = environment.get(variable);
+            if (blank(path)) {
+                throw new InvalidInputException(section + ".kubeconfigEnv", "environment variable " + variable + " is empty or not set",
+                        "export " + variable + " with the path of the kubeconfig file, or give " + section + ".kubeconfigFile");
+            }
+            kubeconfig = Secret.of(SecretSources.readFile(Path.of(path.split(java.io.File.pathSeparator)[0]), section + ".kubeconfigEnv"));
+        }
+        masker.register(kubeconfig);
+        return new ClusterAccess.Kubeconfig(kubeconfig, context);
+    }
+
+    private GitOpsUpdateRequest update(DeliveryConfig.GitOps g, ImageRef ourImage, Path root, SecretMasker masker) {
         GitOpsUpdateRequest.GitAuth auth = new GitOpsUpdateRequest.GitAuth.None();
         DeliveryConfig.GitAuth a = g.auth();
         if (a != null && a.sshKeyFile() != null) {
@@ -316,19 +383,29 @@ final class DeliverCommand extends EngineCommand {
             putIfSet(helmKeys, "digest", g.helm().digestKey());
             putIfSet(helmKeys, "image", g.helm().imageKey());
         }
+        // the delivery puts the pushed tag@digest in place of our image (DeliveryRun), as for the image references
+        Map<String, String> fluxPolicies = new LinkedHashMap<>();
+        g.fluxPolicy().forEach(policy -> fluxPolicies.put(policy, ourImage.reference()));
         String path = gitopsPath != null ? gitopsPath : g.path();
         return new GitOpsUpdateRequest(g.repository(), gitopsBranch != null ? gitopsBranch : g.branch() == null ? "main" : g.branch(),
                 path == null ? "" : path, List.of(), UpdateSpec.parsePin("gitops.pin", g.pin() == null ? "default" : g.pin()), helmKeys,
-                Map.of(), auth, g.message(), g.author(), pr, false, null);
+                fluxPolicies, auth, g.message(), g.author(), pr, false, null);
     }
 
     private WaitRequest await(DeliveryConfig.Wait w, Path root, SecretMasker masker) {
-        Secret token = w.tokenEnv() != null ? SecretSources.fromEnv(environment, w.tokenEnv(), "wait.argocd.tokenEnv")
-                : SecretSources.fromFile(root.resolve(w.tokenFile()), "wait.argocd.tokenFile");
-        masker.register(token);
         Duration deadline = duration(timeout != null ? timeout : w.timeout(), timeout != null ? "--timeout" : "wait.timeout",
                 WaitRequest.DEFAULT_DEADLINE);
         Duration poll = duration(w.pollInterval(), "wait.pollInterval", WaitRequest.DEFAULT_POLL_INTERVAL);
+        if (w.flux() != null) {
+            DeliveryConfig.FluxWait f = w.flux();
+            ClusterAccess.Kubeconfig cluster = cluster("wait.flux", f.kubeconfigFile(), f.kubeconfigEnv(), f.context(), f.aks(), root,
+                    masker);
+            return new WaitRequest(WaitRequest.Source.FLUX_CLUSTER, f.object(), null, null, null, cluster,
+                    Boolean.TRUE.equals(w.refresh()), deadline, poll, null, null, null);
+        }
+        Secret token = w.tokenEnv() != null ? SecretSources.fromEnv(environment, w.tokenEnv(), "wait.argocd.tokenEnv")
+                : SecretSources.fromFile(root.resolve(w.tokenFile()), "wait.argocd.tokenFile");
+        masker.register(token);
         return new WaitRequest(WaitRequest.Source.ARGOCD_API, w.argocdApplication(), null, w.argocdServer(), token, null,
                 Boolean.TRUE.equals(w.refresh()), deadline, poll, null, null, null);
     }

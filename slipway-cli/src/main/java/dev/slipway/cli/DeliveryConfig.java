@@ -32,9 +32,10 @@ record DeliveryConfig(int schemaVersion, Image image, Build build, String layout
      * @param acrRefreshTokenEnv environment variable holding an ACR refresh token
      * @param plainHttp          talk plain HTTP to the registry (local test registries only)
      * @param caFile             extra CA certificates (PEM)
+     * @param azure              an Azure AD identity exchanged for an ACR token (as {@code slipway push --azure})
      */
     record Registry(String username, String passwordEnv, String passwordFile, String acrRefreshTokenEnv, Boolean plainHttp,
-            String caFile) { }
+            String caFile, Azure azure) { }
 
     enum Mode { PUSH, GITOPS }
 
@@ -45,8 +46,9 @@ record DeliveryConfig(int schemaVersion, Image image, Build build, String layout
     record Environment(String name, int line, Mode mode, Image image, Registry registry, GitOps gitops, Kubernetes kubernetes,
             Wait await) { }
 
+    /** @param fluxPolicy Flux ImagePolicies ({@code <namespace>:<policy>}) whose {@code $imagepolicy} markers get the pushed image */
     record GitOps(String repository, String branch, String path, GitAuth auth, PullRequest pullRequest, String author,
-            String message, String pin, Helm helm) { }
+            String message, String pin, Helm helm, List<String> fluxPolicy) { }
 
     /** HTTPS: {@code username} with {@code passwordEnv}/{@code passwordFile}; SSH: {@code sshKeyFile} and {@code knownHostsFile}. */
     record GitAuth(String username, String passwordEnv, String passwordFile, String sshKeyFile, String knownHostsFile,
@@ -57,11 +59,39 @@ record DeliveryConfig(int schemaVersion, Image image, Build build, String layout
 
     record Helm(String files, String repositoryKey, String tagKey, String digestKey, String imageKey) { }
 
-    /** Push mode: the manifests and how to reach the cluster (a kubeconfig from a file or a variable). */
+    /**
+     * Push mode: the manifests and how to reach the cluster: a kubeconfig from a file or a variable, or an AKS cluster
+     * ({@code aks}, whose credentials its Azure identity reads through ARM).
+     */
     record Kubernetes(List<String> manifests, String kubeconfigFile, String kubeconfigEnv, String context, String namespace,
-            Boolean rollback, String timeout, Boolean plan) { }
+            Boolean rollback, String timeout, Boolean plan, Aks aks) { }
 
-    /** GitOps mode: wait until Argo CD shows the commit synced and healthy (read-only API token). */
+    /**
+     * An AKS cluster, named as the Jenkins steps name it; {@code armEndpoint} replaces the cloud's ARM address, {@code caFile}
+     * (PEM) is trusted in addition for Azure AD and ARM.
+     */
+    record Aks(String subscriptionId, String resourceGroup, String clusterName, Boolean admin, String armEndpoint, String caFile,
+            Azure azure) { }
+
+    /**
+     * An Azure AD identity, as the CLI's {@code --azure} options give it: {@code kind} client-secret,
+     * client-certificate, managed-identity or workload-identity; the client secret only through {@code clientSecretEnv}
+     * (default {@code AZURE_CLIENT_SECRET}) or {@code clientSecretFile}; tenant and client id default to
+     * {@code AZURE_TENANT_ID} and {@code AZURE_CLIENT_ID}.
+     */
+    record Azure(String kind, String tenant, String clientId, String clientSecretEnv, String clientSecretFile,
+            String certificateFile, String certificatePasswordEnv, String federatedTokenFile, String cloud, String authorityHost) { }
+
+    /**
+     * GitOps mode: wait until Argo CD shows the commit synced and healthy (read-only API token), or until a Flux object
+     * ({@code flux}, read through the cluster) has applied it; exactly one of the two.
+     */
     record Wait(String argocdApplication, String argocdServer, String tokenEnv, String tokenFile, String timeout,
-            String pollInterval, Boolean refresh) { }
+            String pollInterval, Boolean refresh, FluxWait flux) { }
+
+    /**
+     * A Flux object read through the cluster, as {@code slipway wait --flux}: {@code object} is
+     * {@code [Kustomization|HelmRelease/][namespace/]name}; the cluster through a kubeconfig or {@code aks}.
+     */
+    record FluxWait(String object, String kubeconfigFile, String kubeconfigEnv, String context, Aks aks) { }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code slipway deploy}: push mode, apply manifests with the pushed images and wait for the rollout. */
@@ -29,6 +30,9 @@ import picocli.CommandLine.Option;
             "      -i myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>",
             "  KUBECONFIG=~/.kube/aks slipway deploy -f k8s/ --rollback --timeout 5m \\",
             "      -i myacr.azurecr.io/shop/web:1.4.2@sha256:<hex> -o json",
+            "  slipway deploy -f k8s/ --subscription-id <id> --resource-group shop \\",
+            "      --cluster-name aks-prod --azure workload-identity \\",
+            "      -i myacr.azurecr.io/shop/web:1.4.2@sha256:<hex>",
             "Exit code 4: the rollout did not finish within --timeout."})
 public final class DeployCommand extends EngineCommand {
 
@@ -42,12 +46,15 @@ public final class DeployCommand extends EngineCommand {
     List<String> images = new ArrayList<>();
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Kubeconfig file (default: the first file of $KUBECONFIG, else ~/.kube/config). Its content is"
-                    + " never printed.")
+            description = "Kubeconfig file (default: the first file of $KUBECONFIG, else ~/.kube/config, unless the AKS"
+                    + " options name the cluster). Its content is never printed.")
     Path kubeconfig;
 
     @Option(names = "--context", description = "Kubeconfig context (default: its current context).")
     String context;
+
+    @Mixin
+    AksOptions aks = new AksOptions();
 
     @Option(names = {"-n", "--namespace"}, description = "Namespace for every namespaced object (default: the"
             + " object's own, else the context's).")
@@ -95,12 +102,20 @@ public final class DeployCommand extends EngineCommand {
     String deliveryId;
 
     @Override
-    int run(EngineContext engine) {
+    int run(EngineContext base) {
         Duration deadline = parseDuration(timeout);
         List<ImageRef> refs = images.stream().map(image -> ImageRef.parse("--image", image)).toList();
-        Secret config = readKubeconfig();
-        engine.events().masker().register(config);
-        DeployRequest request = new DeployRequest(manifests, refs, new ClusterAccess.Kubeconfig(config, context),
+        aks.checkExclusive(kubeconfig, context);
+        EngineContext engine = aks.apply(base);
+        ClusterAccess.Kubeconfig cluster;
+        if (aks.given()) {
+            cluster = aks.login(engine, environment);
+        } else {
+            Secret config = readKubeconfig();
+            engine.events().masker().register(config);
+            cluster = new ClusterAccess.Kubeconfig(config, context);
+        }
+        DeployRequest request = new DeployRequest(manifests, refs, cluster,
                 namespace, plan, serverDryRun, force, prune, rollback, allowDowngrade, deadline,
                 new Provenance(sourceRepository, sourceCommit, null, buildUrl, buildNumber,
                         deliveryId == null ? UUID.randomUUID().toString() : deliveryId),

@@ -32,7 +32,11 @@ final class SlipwayYaml {
 
     /** Keys that would hold a secret's value: refused with a pointer to the reference keys. */
     private static final Set<String> SECRET_KEYS = Set.of("password", "token", "secret", "clientsecret", "privatekey", "sshkey",
-            "apitoken", "passphrase", "kubeconfig", "refreshtoken", "acrrefreshtoken");
+            "apitoken", "passphrase", "kubeconfig", "refreshtoken", "acrrefreshtoken", "certificatepassword");
+
+    /** The keys of an Azure AD identity (docs/slipway-yaml.md), as the CLI's --azure options without the dashes. */
+    static final Set<String> AZURE_KEYS = Set.of("kind", "tenant", "clientId", "clientSecretEnv", "clientSecretFile",
+            "certificateFile", "certificatePasswordEnv", "federatedTokenFile", "cloud", "authorityHost");
 
     private final String fileName;
 
@@ -99,10 +103,10 @@ final class SlipwayYaml {
             default -> throw env.error("mode", "is '" + modeText + "'", "write push or gitops");
         };
         Section gitops = env.section("gitops", Set.of("repository", "branch", "path", "auth", "pullRequest", "author", "message",
-                "pin", "helm"));
+                "pin", "helm", "fluxPolicy"));
         Section kubernetes = env.section("kubernetes", Set.of("manifests", "kubeconfigFile", "kubeconfigEnv", "context",
-                "namespace", "rollback", "timeout", "plan"));
-        Section await = env.section("wait", Set.of("argocd", "timeout", "pollInterval", "refresh"));
+                "namespace", "rollback", "timeout", "plan", "aks"));
+        Section await = env.section("wait", Set.of("argocd", "flux", "timeout", "pollInterval", "refresh"));
         if (mode == Mode.GITOPS && gitops == null) {
             throw env.error("gitops", "is missing for mode gitops", "give gitops: {repository: <url>, branch: main, path: <folder>}");
         }
@@ -138,15 +142,23 @@ final class SlipwayYaml {
 
     private DeliveryConfig.Registry registry(Section parent) {
         Section registry = parent.section("registry", Set.of("username", "passwordEnv", "passwordFile", "acrRefreshTokenEnv",
-                "plainHttp", "caFile"));
+                "plainHttp", "caFile", "azure"));
         if (registry == null) {
             return null;
+        }
+        Section azure = registry.section("azure", AZURE_KEYS);
+        for (String other : List.of("username", "acrRefreshTokenEnv")) {
+            if (azure != null && registry.node(other) != null) {
+                throw registry.error(other, "and azure exclude each other", "log in to the registry one way: azure (an Azure AD"
+                        + " identity exchanged for an ACR token), username with a password, or acrRefreshTokenEnv");
+            }
         }
         if (registry.scalar("username") == null && (registry.scalar("passwordEnv") != null || registry.scalar("passwordFile") != null)) {
             throw registry.error("username", "is missing: a password needs a user name", "add username (for ACR tokens, the token's name)");
         }
         return new DeliveryConfig.Registry(registry.scalar("username"), registry.scalar("passwordEnv"), registry.scalar("passwordFile"),
-                registry.scalar("acrRefreshTokenEnv"), registry.bool("plainHttp"), registry.scalar("caFile"));
+                registry.scalar("acrRefreshTokenEnv"), registry.bool("plainHttp"), registry.scalar("caFile"),
+                azure == null ? null : azure(azure));
     }
 
     private static DeliveryConfig.GitOps gitops(Section gitops) {
@@ -169,7 +181,22 @@ final class SlipwayYaml {
                         auth.scalar("passwordFile"), auth.scalar("sshKeyFile"), auth.scalar("knownHostsFile"), auth.bool("acceptNewHostKey")),
                 pr, gitops.scalar("author"), gitops.scalar("message"), gitops.scalar("pin"),
                 helm == null ? null : new DeliveryConfig.Helm(helm.scalar("files"), helm.scalar("repositoryKey"), helm.scalar("tagKey"),
-                        helm.scalar("digestKey"), helm.scalar("imageKey")));
+                        helm.scalar("digestKey"), helm.scalar("imageKey")), fluxPolicy(gitops));
+    }
+
+    /** {@code gitops.fluxPolicy}: one {@code <namespace>:<policy>} or a list of them, named as Flux's markers name them. */
+    private static List<String> fluxPolicy(Section gitops) {
+        List<String> policies = gitops.list("fluxPolicy");
+        if (policies == null) {
+            return List.of();
+        }
+        for (String policy : policies) {
+            if (policy == null || !policy.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+                throw gitops.error("fluxPolicy", "has '" + policy + "', which is not <namespace>:<policy>",
+                        "name each ImagePolicy as the markers do, e.g. fluxPolicy: [flux-system:web] for # {\"$imagepolicy\": \"flux-system:web\"}");
+            }
+        }
+        return policies;
     }
 
     private static DeliveryConfig.Kubernetes kubernetes(Section k) {
@@ -181,7 +208,59 @@ final class SlipwayYaml {
             throw k.error("manifests", "is missing", "list the manifest files, folders or kustomize folders, e.g. manifests: [k8s/overlays/prod]");
         }
         return new DeliveryConfig.Kubernetes(manifests, k.scalar("kubeconfigFile"), k.scalar("kubeconfigEnv"), k.scalar("context"),
-                k.scalar("namespace"), k.bool("rollback"), k.scalar("timeout"), k.bool("plan"));
+                k.scalar("namespace"), k.bool("rollback"), k.scalar("timeout"), k.bool("plan"), aks(k));
+    }
+
+    /** {@code kubernetes.aks}: the cluster by its Azure names and the identity that reads its credentials, never with a kubeconfig. */
+    private static DeliveryConfig.Aks aks(Section k) {
+        Section aks = k.section("aks", Set.of("subscriptionId", "resourceGroup", "clusterName", "admin", "armEndpoint", "caFile",
+                "azure"));
+        if (aks == null) {
+            return null;
+        }
+        for (String kubeconfigKey : List.of("kubeconfigFile", "kubeconfigEnv", "context")) {
+            if (k.node(kubeconfigKey) != null) {
+                throw k.error(kubeconfigKey, "and aks exclude each other",
+                        "reach the cluster either through aks (its credentials come from Azure) or through a kubeconfig, not both");
+            }
+        }
+        for (String required : List.of("subscriptionId", "resourceGroup", "clusterName")) {
+            if (aks.scalar(required) == null) {
+                throw aks.error(required, "is missing", "give the AKS cluster's subscriptionId, resourceGroup and clusterName");
+            }
+        }
+        Section azure = aks.section("azure", AZURE_KEYS);
+        if (azure == null) {
+            throw aks.error("azure", "is missing: the cluster's credentials are read from Azure Resource Manager with an"
+                    + " Azure AD identity", "give azure: {kind: workload-identity}, or kind: client-secret with tenant, clientId"
+                    + " and clientSecretEnv");
+        }
+        return new DeliveryConfig.Aks(aks.scalar("subscriptionId"), aks.scalar("resourceGroup"), aks.scalar("clusterName"),
+                aks.bool("admin"), aks.scalar("armEndpoint"), aks.scalar("caFile"), azure(azure));
+    }
+
+    /** An Azure AD identity section: the kind, and secrets only through the ...Env and ...File keys. */
+    private static DeliveryConfig.Azure azure(Section azure) {
+        String kind = azure.scalar("kind");
+        Set<String> kinds = Set.of("client-secret", "client-certificate", "managed-identity", "workload-identity");
+        if (kind == null || !kinds.contains(kind)) {
+            throw azure.error("kind", kind == null ? "is missing" : "is '" + kind + "'",
+                    "write kind: client-secret, client-certificate, managed-identity or workload-identity");
+        }
+        if (azure.scalar("clientSecretEnv") != null && azure.scalar("clientSecretFile") != null) {
+            throw azure.error("clientSecretFile", "and clientSecretEnv exclude each other", "keep one of them");
+        }
+        if (kind.equals("client-certificate") && azure.scalar("certificateFile") == null) {
+            throw azure.error("certificateFile", "is missing for kind client-certificate",
+                    "give the PEM or PKCS#12 file of the service principal");
+        }
+        String cloud = azure.scalar("cloud");
+        if (cloud != null && dev.slipway.azure.AzureCloud.named(cloud).isEmpty()) {
+            throw azure.error("cloud", "is '" + cloud + "'", "write AzureCloud, AzureChinaCloud or AzureUSGovernment");
+        }
+        return new DeliveryConfig.Azure(kind, azure.scalar("tenant"), azure.scalar("clientId"), azure.scalar("clientSecretEnv"),
+                azure.scalar("clientSecretFile"), azure.scalar("certificateFile"), azure.scalar("certificatePasswordEnv"),
+                azure.scalar("federatedTokenFile"), cloud, azure.scalar("authorityHost"));
     }
 
     private static DeliveryConfig.Wait await(Section w) {
@@ -189,8 +268,20 @@ final class SlipwayYaml {
             return null;
         }
         Section argo = w.section("argocd", Set.of("application", "server", "tokenEnv", "tokenFile"));
-        if (argo == null) {
-            throw w.error("argocd", "is missing", "give argocd: {application: <name>, server: <url>, tokenEnv: ARGOCD_TOKEN}, or remove wait");
+        Section flux = w.section("flux", Set.of("object", "kubeconfigFile", "kubeconfigEnv", "context", "aks"));
+        if ((argo == null) == (flux == null)) {
+            throw w.error(argo == null ? "argocd" : "flux", argo == null ? "is missing" : "and argocd exclude each other",
+                    "give argocd: {application: <name>, server: <url>, tokenEnv: ARGOCD_TOKEN} or flux: {object: <name>,"
+                            + " kubeconfigEnv: KUBECONFIG}, one of them, or remove wait");
+        }
+        if (flux != null) {
+            if (flux.scalar("object") == null) {
+                throw flux.error("object", "is missing", "name the Flux object: [Kustomization|HelmRelease/][namespace/]name");
+            }
+            DeliveryConfig.FluxWait fluxWait = new DeliveryConfig.FluxWait(flux.scalar("object"), flux.scalar("kubeconfigFile"),
+                    flux.scalar("kubeconfigEnv"), flux.scalar("context"), aks(flux));
+            return new DeliveryConfig.Wait(null, null, null, null, w.scalar("timeout"), w.scalar("pollInterval"), w.bool("refresh"),
+                    fluxWait);
         }
         for (String required : List.of("application", "server")) {
             if (argo.scalar(required) == null) {
@@ -201,7 +292,7 @@ final class SlipwayYaml {
             throw argo.error("tokenEnv", "give exactly one of tokenEnv and tokenFile", "name the variable or file holding a read-only Argo CD token");
         }
         return new DeliveryConfig.Wait(argo.scalar("application"), argo.scalar("server"), argo.scalar("tokenEnv"), argo.scalar("tokenFile"),
-                w.scalar("timeout"), w.scalar("pollInterval"), w.bool("refresh"));
+                w.scalar("timeout"), w.scalar("pollInterval"), w.bool("refresh"), null);
     }
 
     private Section section(Node node, String path, int keyLine, Set<String> allowed) {

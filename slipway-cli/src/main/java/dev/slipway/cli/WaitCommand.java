@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
                 + " healthy; with --pull-request, first wait for the merge and follow the merge commit.",
                 "Argo CD is read through its API (read-only token in SLIPWAY_ARGOCD_TOKEN or --argocd-token-file), Flux"
                         + " through the commit statuses its notification-controller posts (token in SLIPWAY_GIT_TOKEN or"
-                        + " --git-token-file). With --kubeconfig both are read from the cluster instead."},
+                        + " --git-token-file). With --kubeconfig, or an AKS cluster (--subscription-id, --resource-group,"
+                        + " --cluster-name, --azure), both are read from the cluster instead."},
         footerHeading = "%nExamples:%n",
         footer = {"  SLIPWAY_ARGOCD_TOKEN=... slipway wait --argocd-app web \\",
             "      --argocd-url https://argocd.example --commit <sha> --timeout 10m",
@@ -81,14 +83,17 @@ public final class WaitCommand extends EngineCommand {
     Integer pullRequest;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Read Argo CD / Flux from the cluster (and check"
-            + " running digests). Its content is never printed.")
+            + " running digests). Its content is never printed. The AKS options reach the cluster without one.")
     Path kubeconfig;
 
     @Option(names = "--context", description = "Kubeconfig context (default: its current context).")
     String context;
 
+    @Mixin
+    AksOptions aks = new AksOptions();
+
     @Option(names = "--image", paramLabel = "IMAGE", description = "Our image with digest: with --workload and"
-            + " --kubeconfig, the pods must run it.")
+            + " the cluster (--kubeconfig or AKS), the pods must run it.")
     String image;
 
     @Option(names = "--workload", split = ",", paramLabel = "KIND/NAME", description = "Workload whose pods must run --image.")
@@ -108,12 +113,14 @@ public final class WaitCommand extends EngineCommand {
     String pollInterval;
 
     @Override
-    int run(EngineContext engine) {
+    int run(EngineContext base) {
         if ((argoApplication == null) == (fluxObject == null)) {
             throw new InvalidInputException("--argocd-app/--flux", "name exactly one of them", "give --argocd-app NAME or --flux OBJECT");
         }
+        aks.checkExclusive(kubeconfig, context);
+        EngineContext engine = aks.apply(base);
         SecretMasker masker = engine.events().masker();
-        boolean viaCluster = kubeconfig != null;
+        boolean viaCluster = kubeconfig != null || aks.given();
         WaitRequest.Source source = argoApplication != null
                 ? (viaCluster ? WaitRequest.Source.ARGOCD_CLUSTER : WaitRequest.Source.ARGOCD_API)
                 : (viaCluster ? WaitRequest.Source.FLUX_CLUSTER : WaitRequest.Source.FLUX_GIT_STATUS);
@@ -125,7 +132,9 @@ public final class WaitCommand extends EngineCommand {
         masker.register(argoToken);
         masker.register(gitToken);
         ClusterAccess cluster = null;
-        if (viaCluster) {
+        if (aks.given()) {
+            cluster = aks.login(engine, environment);
+        } else if (viaCluster) {
             Secret config = SecretSources.wholeFile(kubeconfig, "--kubeconfig");
             masker.register(config);
             cluster = new ClusterAccess.Kubeconfig(config, context);

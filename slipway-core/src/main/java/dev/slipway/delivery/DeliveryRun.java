@@ -21,6 +21,7 @@ import dev.slipway.sync.WaitResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -216,6 +217,19 @@ final class DeliveryRun {
      * The images a deploy or update writes: ours replaced by the pushed one (whatever tag or digest the request
      * named for it, so an older digest is never written), others kept, ours added when the request named none.
      */
+    /**
+     * Flux {@code $imagepolicy} markers whose policy names our image (same registry and repository) get the pushed image,
+     * as Flux would write it: {@code name:tag@digest}, or {@code name:tag} when the pin asks for tags only. Other
+     * policies keep the image they were given.
+     */
+    static Map<String, String> fluxPoliciesWith(Map<String, String> policies, ImageRef pushed, GitOpsUpdateRequest.Pin pin) {
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        ImageRef written = pin == GitOpsUpdateRequest.Pin.TAG && pushed.tag().isPresent() ? pushed.withoutDigest() : pushed;
+        policies.forEach((policy, image) -> result.put(policy,
+                ImageRef.parse("fluxPolicies." + policy, image).sameImageAs(pushed) ? written.reference() : image));
+        return result;
+    }
+
     static List<ImageRef> substituted(List<ImageRef> images, ImageRef pushed) {
         List<ImageRef> result = new ArrayList<>();
         boolean ours = false;
@@ -253,7 +267,8 @@ final class DeliveryRun {
 
     private static GitOpsUpdateRequest updateWith(GitOpsUpdateRequest update, ImageRef image, Provenance provenance) {
         return new GitOpsUpdateRequest(update.repositoryUrl(), update.branch(), update.path(), substituted(update.images(), image),
-                update.pin(), update.helmKeys(), update.fluxPolicies(), update.auth(), update.commitMessage(), update.author(),
+                update.pin(), update.helmKeys(), fluxPoliciesWith(update.fluxPolicies(), image, update.pin()), update.auth(),
+                update.commitMessage(), update.author(),
                 update.pullRequest(), update.allowDowngrade(), update.provenance() != null ? update.provenance() : provenance);
     }
 
