@@ -124,6 +124,9 @@ class DemoScriptTest {
         Result second = run(List.of("sh", LAUNCHER.toString(), "--version"), jar.toString(), environment);
         Result off = run(List.of("sh", LAUNCHER.toString(), "push", "-o", "json"), jar.toString(),
                 java.util.Map.of("SLIPWAY_CDS_DIR", cache.toString(), "SLIPWAY_CDS", "off"));
+        // a JVM takes one collector: the launcher's serial one steps aside for the user's
+        Result ownCollector = run(List.of("sh", LAUNCHER.toString(), "--version"), jar.toString(),
+                java.util.Map.of("SLIPWAY_CDS", "off", "SLIPWAY_JAVA_OPTS", "-XX:+UseParallelGC"));
 
         assertThat(first.exit()).as(first.output()).isZero();
         assertThat(first.output().strip()).matches("slipway \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
@@ -132,6 +135,8 @@ class DemoScriptTest {
                 .allMatch(file -> file.getFileName().toString().matches("slipway-\\d+\\.jsa"));
         assertThat(off.exit()).isEqualTo(2);
         assertThat(off.output()).startsWith("{\"error\":{\"kind\":\"usage\"");
+        assertThat(ownCollector.exit()).as(ownCollector.output()).isZero();
+        assertThat(ownCollector.output()).isEqualTo(first.output());
     }
 
     /**
