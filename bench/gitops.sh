@@ -20,7 +20,9 @@ rounds=${1:-3}
 files=${BENCH_FILES:-5000}
 commits=${BENCH_COMMITS:-1000}
 concurrent=${BENCH_CONCURRENT:-32}
-work=$(mktemp -d /tmp/slipway-bench-gitops-XXXXXX)
+# BENCH_TMPDIR: where the server's repository, the baseline's clones and Slipway's cache live (default: TMPDIR,
+# else /tmp). Its file system matters: the baseline checks out 5,000 files every time, Slipway writes one.
+work=$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/slipway-bench-gitops-XXXXXX")
 server_pid=
 cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
@@ -153,6 +155,7 @@ b50=$(percentile 50 < "$work/concurrent-base.txt"); b95=$(percentile 95 < "$work
 ratio() { echo "$1 / $2" | bc -l; }
 echo
 echo "GitOps update over smart HTTP: $files files, $commits commits, $rounds rounds, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "  files in $(df -T "$work" | awk 'NR == 2 {print $2}') ($(dirname "$work"))"
 echo "  CLI: slipway-cli/target/slipway on $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), start-up cache: $( [ "${BENCH_CDS:-1}" != 0 ] && echo on || echo off), SLIPWAY_JAVA_OPTS: ${SLIPWAY_JAVA_OPTS:-(none)}"
 printf '  baseline (clone --depth 1, sed, commit, push)  median %6.2f s\n' "$base"
 printf '  slipway cold cache                             median %6.2f s   ratio %.2f (goal <= 1.0)\n' "$cold" "$(ratio "$cold" "$base")"

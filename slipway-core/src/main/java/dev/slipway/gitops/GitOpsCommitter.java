@@ -75,8 +75,12 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 public final class GitOpsCommitter {
     /** How far back the downgrade guard looks for the commit that last set a field. */
     static final int HISTORY_LIMIT = 256;
-    /** The head and its parent: enough to see whether the head itself set a field, the common case. */
-    static final int CLONE_DEPTH = 2;
+    /**
+     * The head and the 15 commits before it: the downgrade guard needs the commit that set a field and its parent,
+     * and with other pipelines committing to the branch that commit is seldom the head. A shallow clone this deep
+     * costs about what a 2-deep one does (the commits share nearly all their trees); going back to 257 costs more.
+     */
+    static final int CLONE_DEPTH = 16;
     /** Every fetch adds a pack; past this many the cache is cloned afresh rather than repacked. */
     static final int MAX_PACKS = 64;
     /** Connection failures retried in one update before it gives up. */

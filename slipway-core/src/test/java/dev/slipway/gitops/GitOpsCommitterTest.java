@@ -211,6 +211,18 @@ class GitOpsCommitterTest {
     }
 
     @Test
+    void aFreshCloneSeesAFieldSetAFewCommitsBackWithoutDeepening() {
+        committer("cache-a").commitAndPush(spec(50L, null), setImage("apps/app18.yaml", "acr.azurecr.io/app18:50"));
+        for (int i = 0; i < 5; i++) {
+            humanCommit("docs/between" + i + ".md", "between " + i + "\n", "Unrelated change " + i);
+        }
+
+        assertThatThrownBy(() -> committer("cache-b").commitAndPush(spec(49L, null), setImage("apps/app18.yaml", "acr.azurecr.io/app18:49")))
+                .isInstanceOf(DowngradeRefusedException.class);
+        assertThat(messages()).noneMatch(m -> m.contains("commits of history"));
+    }
+
+    @Test
     void aWarmRunOnABranchThatDidNotMovePushesWithoutFetching() {
         GitOpsCommitter.Outcome first = committer("cache").commitAndPush(spec(10L, null), setImage("apps/app10.yaml", "acr.azurecr.io/app10:10"));
         events.clear();
