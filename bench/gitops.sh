@@ -11,7 +11,8 @@
 # The CLI runs as users run it: the launcher slipway-cli/target/slipway with the runnable jar, on the JDK in
 # BENCH_JAVA_HOME (default: the newest JDK in /usr/lib/jvm, else JAVA_HOME), with its start-up cache (an ahead-of-time
 # cache on Java 24+, AppCDS before) made by one training update in the bench's temp folder before the timed runs
-# (BENCH_CDS=0: none); SLIPWAY_JAVA_OPTS is passed on to the CLI's JVM.
+# (BENCH_CDS=0: none); SLIPWAY_JAVA_OPTS is passed on to the CLI's JVM. Also: warm updates in one long-lived JVM
+# (bench/InProcessUpdates.java), the way the Jenkins steps run the engine on an agent.
 # Needs: lighttpd, git, python3, bc, a JDK 17 or newer. Goals: cold ratio <= 1.0, warm ratio <= 0.3. Run it on a quiet
 # machine: the load average is printed with the figures.
 set -euo pipefail
@@ -127,6 +128,15 @@ for r in $(seq "$rounds"); do
   echo "round $r: baseline $(tail -1 "$work/base.txt")s, slipway cold $(tail -1 "$work/cold.txt")s, warm $(tail -1 "$work/warm.txt")s" >&2
 done
 
+# the same warm update in one long-lived JVM with default options, as the Jenkins steps run the engine on an
+# agent: the first run warms the JVM and the cache, the median of the others is reported
+echo "warm updates in one JVM (as on a Jenkins agent)..." >&2
+: > "$work/in-jvm.txt"
+"$JAVA_HOME/bin/java" -cp slipway-cli/target/slipway.jar bench/InProcessUpdates.java \
+    "$work/in-jvm.txt" $((rounds + 1)) gitops update --repo "$url" --image "bench.azurecr.io/app0001:j%N" \
+    --cache "$work/cache-in-jvm" --path apps/app0001 --build-number "500%N" >/dev/null 2>"$work/in-jvm.log" \
+    || { cat "$work/in-jvm.log" >&2; exit 1; }
+
 concurrently() { # $1: baseline|slipway, $2: times file; prints the batch's wall time
   local pids=() i start
   : > "$2"
@@ -150,6 +160,7 @@ slip_total=$(concurrently slipway "$work/concurrent.txt")
 slip_landed=$(landed '^Deliver bench.azurecr.io/app[0-9]*:p[0-9]* to')
 
 base=$(median < "$work/base.txt"); cold=$(median < "$work/cold.txt"); warm=$(median < "$work/warm.txt")
+in_jvm=$(tail -n +2 "$work/in-jvm.txt" | median)
 p50=$(percentile 50 < "$work/concurrent.txt"); p95=$(percentile 95 < "$work/concurrent.txt")
 b50=$(percentile 50 < "$work/concurrent-base.txt"); b95=$(percentile 95 < "$work/concurrent-base.txt")
 ratio() { echo "$1 / $2" | bc -l; }
@@ -160,6 +171,7 @@ echo "  CLI: slipway-cli/target/slipway on $("$JAVA_HOME/bin/java" -version 2>&1
 printf '  baseline (clone --depth 1, sed, commit, push)  median %6.2f s\n' "$base"
 printf '  slipway cold cache                             median %6.2f s   ratio %.2f (goal <= 1.0)\n' "$cold" "$(ratio "$cold" "$base")"
 printf '  slipway warm cache (fetch only)                median %6.2f s   ratio %.2f (goal <= 0.3)\n' "$warm" "$(ratio "$warm" "$base")"
+printf '  slipway warm, in one JVM (as on an agent)     median %6.2f s   ratio %.2f\n' "$in_jvm" "$(ratio "$in_jvm" "$base")"
 printf '  %d concurrent baseline updates               p50 %6.2f s   p95 %6.2f s   all %6.2f s   landed %d of %d\n' \
     "$concurrent" "$b50" "$b95" "$base_total" "$base_landed" "$concurrent"
 printf '  %d concurrent slipway updates (cold caches)  p50 %6.2f s   p95 %6.2f s   all %6.2f s   landed %d of %d\n' \
