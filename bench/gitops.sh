@@ -131,10 +131,11 @@ done
 # the same warm update in one long-lived JVM with default options, as the Jenkins steps run the engine on an
 # agent: the first run warms the JVM and the cache, the median of the others is reported
 echo "warm updates in one JVM (as on a Jenkins agent)..." >&2
+in_jvm_app=$(printf '%04d' $((files - 2)))   # an app of its own: the guard compares build numbers per field
 : > "$work/in-jvm.txt"
 "$JAVA_HOME/bin/java" -cp slipway-cli/target/slipway.jar bench/InProcessUpdates.java \
-    "$work/in-jvm.txt" $((rounds + 1)) gitops update --repo "$url" --image "bench.azurecr.io/app0001:j%N" \
-    --cache "$work/cache-in-jvm" --path apps/app0001 --build-number "500%N" >/dev/null 2>"$work/in-jvm.log" \
+    "$work/in-jvm.txt" $((rounds + 1)) gitops update --repo "$url" --image "bench.azurecr.io/app$in_jvm_app:j%N" \
+    --cache "$work/cache-in-jvm" --path "apps/app$in_jvm_app" --build-number "500%N" >/dev/null 2>"$work/in-jvm.log" \
     || { cat "$work/in-jvm.log" >&2; exit 1; }
 
 concurrently() { # $1: baseline|slipway, $2: times file; prints the batch's wall time
