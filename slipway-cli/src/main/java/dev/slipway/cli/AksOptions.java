@@ -120,7 +120,7 @@ final class AksOptions {
             return token;
         }, context.network()).kubeconfig(target.subscriptionId(), target.resourceGroup(), target.clusterName(), target.admin());
         masker.register(kubeconfig);
-        return new ClusterAccess.Kubeconfig(kubeconfig, null);
+        return new ClusterAccess.Kubeconfig(kubeconfig, null, target.clusterName());
     }
 
     private static void required(String value, String option) {

@@ -106,7 +106,8 @@ class DeliverAksServersTest {
                 .isEqualTo(ArmFake.credentialPath(SUB, "shop-rg", "aks-prod", "listClusterUserCredential")));
         assertThat(kube.serverSideApplies()).isEmpty();
         String record = Files.readString(workspace.resolve("out/delivery.json"));
-        assertThat(record).contains("\"status\" : \"SUCCEEDED\"");
+        assertThat(record).contains("\"status\" : \"SUCCEEDED\"").as("the record names the cluster the kubeconfig was fetched for")
+                .containsPattern("\"cluster\" : \"aks-prod\"");
         assertThat(out + "\n" + err + record + Files.readString(workspace.resolve("out/delivery.html"))).doesNotContain(CLIENT_SECRET);
     }
 }

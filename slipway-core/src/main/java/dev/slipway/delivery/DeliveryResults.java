@@ -348,13 +348,16 @@ public final class DeliveryResults {
                 tags, sizeBytes);
     }
 
-    /** The cluster's name without anything from a kubeconfig's content: the AKS name, or the kubeconfig context asked for. */
+    /**
+     * The cluster's name without anything from a kubeconfig's content: the AKS name, the name given with a fetched
+     * kubeconfig, or the kubeconfig context asked for.
+     */
     private static String clusterName(ClusterAccess access) {
         if (access instanceof ClusterAccess.Aks aks) {
             return aks.resourceGroup() + "/" + aks.clusterName();
         }
         if (access instanceof ClusterAccess.Kubeconfig kubeconfig) {
-            return blankToNull(kubeconfig.context());
+            return kubeconfig.name() != null && !kubeconfig.name().isBlank() ? kubeconfig.name() : blankToNull(kubeconfig.context());
         }
         return null;
     }

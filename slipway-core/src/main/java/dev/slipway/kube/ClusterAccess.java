@@ -7,8 +7,16 @@ import dev.slipway.support.Secret;
 /** How to reach a Kubernetes cluster (issue #6). */
 public sealed interface ClusterAccess extends EngineMessage {
 
-    /** A kubeconfig's content (from a Jenkins secret file or the user's file) and the context to use. */
-    record Kubeconfig(Secret content, String context) implements ClusterAccess { }
+    /**
+     * A kubeconfig's content (from a Jenkins secret file, the user's file, or fetched for an AKS cluster) and the
+     * context to use (null: its current context). {@code name} is how delivery records name the cluster when whoever
+     * fetched the kubeconfig knows it (an AKS cluster's name, as the aksDeploy step labels it); null: by the context.
+     */
+    record Kubeconfig(Secret content, String context, String name) implements ClusterAccess {
+        public Kubeconfig(Secret content, String context) {
+            this(content, context, null);
+        }
+    }
 
     /**
      * An AKS cluster found through ARM: {@code listClusterUserCredential} (or the admin variant when asked),

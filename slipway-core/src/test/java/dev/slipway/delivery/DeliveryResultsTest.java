@@ -205,6 +205,22 @@ class DeliveryResultsTest {
     }
 
     @Test
+    void aKubeconfigFetchedForANamedClusterNamesItInTheRecordAndWinsOverItsContext() {
+        DeployRequest fetched = new DeployRequest(List.of("k8s"), List.of(PUSHED),
+                new ClusterAccess.Kubeconfig(Secret.of(CANARY), null, "aks-prod"), null, false, false, false, false, true, false,
+                null, null);
+        DeployRequest withContext = new DeployRequest(List.of("k8s"), List.of(PUSHED),
+                new ClusterAccess.Kubeconfig(Secret.of(CANARY), "ctx", "aks-prod"), null, false, false, false, false, true, false,
+                null, null);
+
+        DeliveryResults first = results(DeliveryRecord.Mode.PUSH).target(fetched);
+        DeliveryResults second = results(DeliveryRecord.Mode.PUSH).target(withContext);
+
+        assertThat(first.recorder().snapshot().target().cluster()).isEqualTo("aks-prod");
+        assertThat(second.recorder().snapshot().target().cluster()).isEqualTo("aks-prod");
+    }
+
+    @Test
     void anImageAlreadyPushedInTheRecordIsNotReplacedByTheDeploysRequest() {
         DeliveryResults results = results(DeliveryRecord.Mode.PUSH);
         results.pushed(null, new PushResult(PUSHED, List.of("1.4.2"), 1_000, 2, 1, 0));

@@ -50,6 +50,6 @@ public final class ControllerClusterLogin {
             return token;
         }).kubeconfig(aks.subscriptionId(), aks.resourceGroup(), aks.clusterName(), aks.admin());
         masker.register(kubeconfig);
-        return new ClusterAccess.Kubeconfig(kubeconfig, null);
+        return new ClusterAccess.Kubeconfig(kubeconfig, null, aks.clusterName());
     }
 }
