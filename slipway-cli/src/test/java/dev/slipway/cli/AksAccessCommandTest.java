@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.testsupport.fakes.ArmFake;
 import dev.slipway.testsupport.fakes.AzureAdFake;
 import dev.slipway.testsupport.fakes.FakeJwt;
@@ -29,7 +30,8 @@ import picocli.CommandLine;
  */
 @Tag("server")
 class AksAccessCommandTest {
-    static final String CLIENT_SECRET = "canary-aks-client-secret-5e71";
+    private static final String CANARY_WRONG_SECRET = Canary.of("wrong-secret");
+    static final String CLIENT_SECRET = Canary.of("aks-client-secret");
     static final String SUB = "00000000-0000-0000-0000-0000000000dd";
     static final String IMAGE = "shop.azurecr.io/shop/web:2@sha256:" + "2".repeat(64);
     static final String OURS = "a".repeat(40);
@@ -142,7 +144,7 @@ class AksAccessCommandTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         DeployCommand deploy = cli.getSubcommands().get("deploy").getCommand();
-        deploy.environment = Map.of("AZURE_CLIENT_SECRET", "canary-wrong-secret-9b2f");
+        deploy.environment = Map.of("AZURE_CLIENT_SECRET", CANARY_WRONG_SECRET);
         List<String> args = new ArrayList<>(List.of("deploy", "-f", "app", "--plan", "--workspace", workspace.toString()));
         args.addAll(aks("shop"));
 
@@ -150,7 +152,7 @@ class AksAccessCommandTest {
 
         assertThat(exit).as(output()).isEqualTo(3);
         assertThat(arm.requests()).isEmpty();
-        assertThat(output()).doesNotContain("canary-wrong-secret-9b2f").doesNotContain(CLIENT_SECRET);
+        assertThat(output()).doesNotContain(CANARY_WRONG_SECRET).doesNotContain(CLIENT_SECRET);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
 import dev.slipway.testsupport.registry.RegistryServer;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ import picocli.CommandLine;
 /** {@code slipway build} with real buildah, from a local base image served by a real registry. */
 @Tag("real-server")
 class BuildCommandBuildahTest {
-    private static final String CANARY = "canary-cli-env-0a1b2c";
+    private static final String CANARY = Canary.of("cli-env");
 
     @RegisterExtension
     static BuildahEnvironment buildah = new BuildahEnvironment();

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.image.BuildRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +16,8 @@ import picocli.CommandLine;
 
 /** {@code slipway build}'s options, usage errors (exit 2) and bad input (exit 2), without running a builder. */
 class BuildCommandTest {
+    private static final String CANARY_ENV = Canary.of("env");
+    private static final String CANARY_TYPED_AS_VALUE = Canary.of("typed-as-value");
     @TempDir
     Path workspace;
 
@@ -70,7 +73,7 @@ class BuildCommandTest {
 
     @Test
     void everyOptionReachesTheRequest() {
-        BuildRequest request = parse(Map.of("NPM_TOKEN", "canary-env-5678"), "--image", "shop.azurecr.io/shop/web:base",
+        BuildRequest request = parse(Map.of("NPM_TOKEN", CANARY_ENV), "--image", "shop.azurecr.io/shop/web:base",
                 "-c", "app", "-f", "app/Dockerfile.prod", "-t", "{gitCommitShort}", "-t", "latest",
                 "--build-arg", "A=1", "--label", "team=shop", "--no-default-labels", "--secret", "id=npmrc,src=.npmrc",
                 "--secret", "id=token,env=NPM_TOKEN", "--target", "runtime", "--platform", "linux/arm64", "--pull", "always",
@@ -86,8 +89,8 @@ class BuildCommandTest {
         assertThat(request.defaultLabels()).isFalse();
         assertThat(request.secrets()).hasSize(2);
         assertThat(request.secrets().get(0).file()).isEqualTo(".npmrc");
-        assertThat(request.secrets().get(1).value().reveal()).isEqualTo("canary-env-5678");
-        assertThat(request.toString()).doesNotContain("canary-env-5678");
+        assertThat(request.secrets().get(1).value().reveal()).isEqualTo(CANARY_ENV);
+        assertThat(request.toString()).doesNotContain(CANARY_ENV);
         assertThat(request.target()).isEqualTo("runtime");
         assertThat(request.platform()).isEqualTo("linux/arm64");
         assertThat(request.pull()).isEqualTo(BuildRequest.PullPolicy.ALWAYS);
@@ -114,7 +117,7 @@ class BuildCommandTest {
 
     @Test
     void aMalformedSecretIsAUsageErrorThatDoesNotEchoAValue() {
-        for (List<String> secret : List.of(List.of("--secret", "canary-typed-as-value-1234"),
+        for (List<String> secret : List.of(List.of("--secret", CANARY_TYPED_AS_VALUE),
                 List.of("--secret", "id=t,src=a,env=B"), List.of("--secret", "src=file"))) {
             StringWriter errors = new StringWriter();
             CommandLine cli = SlipwayCommand.newCommandLine();
@@ -124,7 +127,7 @@ class BuildCommandTest {
 
             assertThat(cli.execute(args.toArray(String[]::new))).as(secret.toString()).isEqualTo(2);
             assertThat(errors.toString()).contains("--secret:", "is not id=ID,src=FILE or id=ID,env=VAR")
-                    .doesNotContain("canary-typed-as-value-1234");
+                    .doesNotContain(CANARY_TYPED_AS_VALUE);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.testsupport.fakes.ArmFake;
 import dev.slipway.testsupport.fakes.AzureAdFake;
 import dev.slipway.testsupport.kube.KubeServer;
@@ -26,7 +27,7 @@ import picocli.CommandLine;
  */
 @Tag("server")
 class DeliverAksServersTest {
-    static final String CLIENT_SECRET = "canary-deliver-aks-7d20";
+    static final String CLIENT_SECRET = Canary.of("deliver-aks");
     static final String SUB = "00000000-0000-0000-0000-0000000000ff";
 
     @RegisterExtension

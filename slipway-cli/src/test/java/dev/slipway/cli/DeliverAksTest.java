@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.DeliveryRequest;
 import dev.slipway.kube.ClusterAccess;
@@ -20,7 +21,7 @@ import picocli.CommandLine;
 
 /** {@code slipway deliver} with {@code kubernetes.aks}: what reaches the AKS login, and what the deploy request gets back. */
 class DeliverAksTest {
-    static final String CANARY = "canary-deliver-aks-secret-71c3";
+    static final String CANARY = Canary.of("deliver-aks-secret");
 
     @TempDir
     Path workspace;

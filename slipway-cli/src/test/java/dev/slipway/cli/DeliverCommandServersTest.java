@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
@@ -29,6 +30,7 @@ import picocli.CommandLine;
  */
 @Tag("real-server")
 class DeliverCommandServersTest {
+    private static final String CANARY_WRONG_GIT_PASS = Canary.of("wrong-git-pass");
     @RegisterExtension
     static BuildahEnvironment buildah = new BuildahEnvironment();
     @RegisterExtension
@@ -124,7 +126,7 @@ class DeliverCommandServersTest {
         BareRepo repo = setUp("web-refused");
         String before = repo.head("main");
 
-        int exit = run(Map.of("GITOPS_TOKEN", "canary-wrong-git-pass-7c"), "deliver", "--workspace", workspace.toString(),
+        int exit = run(Map.of("GITOPS_TOKEN", CANARY_WRONG_GIT_PASS), "deliver", "--workspace", workspace.toString(),
                 "--cache", cache.toString(), "--delivery-id", "cli-refused", "--record", "out/delivery.json", "--build-number", "22");
 
         assertThat(exit).as(err.toString()).isEqualTo(3);
@@ -134,7 +136,7 @@ class DeliverCommandServersTest {
         assertThat(workspace.resolve("out/delivery.html")).exists();
         assertThat(err.toString()).contains("delivery cli-refused to dev failed in commit", "record: ", "report: ");
         assertThat(repo.head("main")).isEqualTo(before);
-        assertThat(out.toString() + err + Files.readString(workspace.resolve("out/delivery.json"))).doesNotContain("canary-wrong-git-pass-7c");
+        assertThat(out.toString() + err + Files.readString(workspace.resolve("out/delivery.json"))).doesNotContain(CANARY_WRONG_GIT_PASS);
     }
 
     private void assertNoSecretAnywhere() throws IOException {

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRequest;
 import dev.slipway.support.SecretMasker;
 import java.io.PrintWriter;
@@ -15,6 +16,9 @@ import picocli.CommandLine;
 
 /** {@code slipway deliver} without servers: usage errors (exit 2) and how flags override slipway.yaml. */
 class DeliverCommandTest {
+    private static final String CANARY_ACR_PASS = Canary.of("acr-pass");
+    private static final String CANARY_ARGO_TOKEN = Canary.of("argo-token");
+    private static final String CANARY_GIT_TOKEN = Canary.of("git-token");
     static final String TWO_ENVIRONMENTS = """
             schemaVersion: 1
             image:
@@ -61,8 +65,8 @@ class DeliverCommandTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         DeliverCommand deliver = cli.getSubcommands().get("deliver").getCommand();
-        deliver.environment = Map.of("ACR_PASSWORD", "canary-acr-pass-11aa", "GIT_TOKEN", "canary-git-token-22bb",
-                "ARGOCD_TOKEN", "canary-argo-token-33cc");
+        deliver.environment = Map.of("ACR_PASSWORD", CANARY_ACR_PASS, "GIT_TOKEN", CANARY_GIT_TOKEN,
+                "ARGOCD_TOKEN", CANARY_ARGO_TOKEN);
         String[] all = new String[args.length + 3];
         all[0] = "deliver";
         all[1] = "--workspace";
@@ -113,8 +117,8 @@ class DeliverCommandTest {
     void flagsOverrideTheFileAndTheEnvironmentsSectionsApply() throws Exception {
         DeliveryConfig config = SlipwayYaml.parse(TWO_ENVIRONMENTS, "slipway.yaml");
         DeliverCommand command = new DeliverCommand();
-        command.environment = Map.of("ACR_PASSWORD", "canary-acr-pass-11aa", "GIT_TOKEN", "canary-git-token-22bb",
-                "ARGOCD_TOKEN", "canary-argo-token-33cc");
+        command.environment = Map.of("ACR_PASSWORD", CANARY_ACR_PASS, "GIT_TOKEN", CANARY_GIT_TOKEN,
+                "ARGOCD_TOKEN", CANARY_ARGO_TOKEN);
         new CommandLine(command).parseArgs("-e", "dev", "--tag", "1.4.2", "--build-arg", "MODE=debug", "--gitops-path", "overlays/qa",
                 "--timeout", "90s", "--git-commit", "c".repeat(40), "--build-number", "9");
 
@@ -150,7 +154,7 @@ class DeliverCommandTest {
         Files.writeString(workspace.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n");
         DeliveryConfig config = SlipwayYaml.parse(TWO_ENVIRONMENTS, "slipway.yaml");
         DeliverCommand command = new DeliverCommand();
-        command.environment = Map.of("ACR_PASSWORD", "canary-acr-pass-11aa");
+        command.environment = Map.of("ACR_PASSWORD", CANARY_ACR_PASS);
         new CommandLine(command).parseArgs("-e", "prod", "--plan", "-n", "shop-canary");
 
         DeliveryRequest request = command.request(config, config.environments().get("prod"), workspace, "d-11", new SecretMasker());

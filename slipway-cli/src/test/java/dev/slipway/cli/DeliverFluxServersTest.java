@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
 import dev.slipway.testsupport.git.BareRepo;
@@ -31,7 +32,7 @@ import picocli.CommandLine;
  */
 @Tag("server")
 class DeliverFluxServersTest {
-    static final String KUBE_TOKEN = "canary-deliver-flux-kube-0c4b";
+    static final String KUBE_TOKEN = Canary.of("deliver-flux-kube");
 
     @RegisterExtension
     static final RegistryServer registry = RegistryServer.noAuth();

@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.DeliveryRequest;
@@ -17,7 +18,7 @@ import picocli.CommandLine;
 
 /** {@code registry.azure} in {@code slipway.yaml}: the registry's Azure AD identity, exchanged for an ACR token as with {@code push --azure}. */
 class DeliverRegistryAzureTest {
-    static final String CANARY = "canary-registry-azure-secret-3f88";
+    static final String CANARY = Canary.of("registry-azure-secret");
     static final String YAML = """
             schemaVersion: 1
             image:

@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import dev.slipway.testsupport.secrets.Canary;
 import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine;
 /** {@code slipway deploy} against fabric8's Kubernetes mock (a fake API server). */
 @Tag("server")
 class DeployCommandTest {
-    static final String CANARY = "canary-cli-token-93e1d0";
+    static final String CANARY = Canary.of("cli-token");
     static final String IMAGE = "shop.azurecr.io/shop/web:2@sha256:" + "2".repeat(64);
 
     @RegisterExtension

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.image.ImageRef;
 import dev.slipway.support.AuthenticationException;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The JSON document of {@code -o json}: results as the values users type, secrets as ****, errors with their kind. */
 class JsonOutputTest {
+    private static final String CANARY_JSON = Canary.of("json");
     record Sample(ImageRef image, Duration took, Path layout, Secret token) { }
 
     @Test
@@ -20,14 +22,14 @@ class JsonOutputTest {
         ImageRef image = ImageRef.parse("shop.azurecr.io/shop/web:1@sha256:" + "1".repeat(64));
 
         JsonNode json = JsonOutput.MAPPER.readTree(JsonOutput.result(
-                new Sample(image, Duration.ofMillis(1500), Path.of("out", "layout"), Secret.of("canary-json-1b2c")), 0));
+                new Sample(image, Duration.ofMillis(1500), Path.of("out", "layout"), Secret.of(CANARY_JSON)), 0));
 
         assertThat(json.get("exitCode").asInt()).isZero();
         assertThat(json.at("/result/image").asText()).isEqualTo(image.reference());
         assertThat(json.at("/result/took").asText()).isEqualTo("PT1.5S");
         assertThat(json.at("/result/layout").asText()).isEqualTo("out/layout");
         assertThat(json.at("/result/token").asText()).isEqualTo("****");
-        assertThat(json.toString()).doesNotContain("canary-json-1b2c");
+        assertThat(json.toString()).doesNotContain(CANARY_JSON);
     }
 
     @Test

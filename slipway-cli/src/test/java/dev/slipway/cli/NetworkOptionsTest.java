@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.NetworkSettings;
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
@@ -30,7 +31,7 @@ import picocli.CommandLine;
  */
 @Tag("registry")
 class NetworkOptionsTest {
-    private static final String CANARY = "canary-cli-proxy-pass-c3d9";
+    private static final String CANARY = Canary.of("cli-proxy-pass");
 
     @RegisterExtension
     static final RegistryServer plain = RegistryServer.noAuth();

@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Standard input holds one secret: read once, for one option. */
 class SecretSourcesTest {
-    private static final String CANARY = "stdin-secret-canary";
+    private static final String CANARY = Canary.of("stdin-secret");
 
     private static ByteArrayInputStream piped(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));

@@ -3,11 +3,13 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** {@code kubernetes.aks} in {@code slipway.yaml}: an AKS cluster and its Azure identity instead of a kubeconfig. */
 class SlipwayYamlAksTest {
+    private static final String CANARY_YAML_SECRET = Canary.of("yaml-secret");
     static final String AKS = """
             schemaVersion: 1
             image:
@@ -57,7 +59,7 @@ class SlipwayYamlAksTest {
         InvalidInputException e = error(AKS.replace("clientSecretEnv: DEPLOY_SECRET", "clientSecret: canary-yaml-secret-4d1e"));
 
         assertThat(e.getMessage()).contains("environments.prod.kubernetes.aks.azure.clientSecret", "secrets are never written")
-                .doesNotContain("canary-yaml-secret-4d1e");
+                .doesNotContain(CANARY_YAML_SECRET);
         assertThat(e.fix()).contains("clientSecretEnv", "clientSecretFile").doesNotContain("canary");
     }
 

@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import dev.slipway.testsupport.secrets.Canary;
 import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +28,10 @@ import picocli.CommandLine;
 /** {@code slipway wait} against the Argo CD and GitHub fakes and fabric8's Kubernetes mock. */
 @Tag("server")
 class WaitCommandTest {
-    static final String ARGO_TOKEN = "canary-cli-argocd-51c7e2";
-    static final String GITHUB_TOKEN = "canary-cli-github-0d94b3";
+    private static final String CANARY_CLI_WRONG = Canary.of("cli-wrong");
+    private static final String CANARY_CLI_WRONG_JSON = Canary.of("cli-wrong-json");
+    static final String ARGO_TOKEN = Canary.of("cli-argocd");
+    static final String GITHUB_TOKEN = Canary.of("cli-github");
     static final String OURS = "3333333333333333333333333333333333333333";
     static final String OLD = "4444444444444444444444444444444444444444";
 
@@ -92,7 +95,7 @@ class WaitCommandTest {
                 "--argocd-token-file", tokenFile.toString());
 
         assertThat(code).isEqualTo(3);
-        assertThat(err.toString()).contains("refused the token").doesNotContain("canary-cli-wrong-7f2a");
+        assertThat(err.toString()).contains("refused the token").doesNotContain(CANARY_CLI_WRONG);
     }
 
     @Test
@@ -141,7 +144,7 @@ class WaitCommandTest {
         kube.client().genericKubernetesResources(KubeServer.FLUX_KUSTOMIZATION).inNamespace("flux-system").resource(resource).create();
         kube.fluxKustomizationStatus("flux-system", "web", true, "ReconciliationSucceeded", "main@sha1:" + OURS);
         Path kubeconfig = workspace.resolve("kubeconfig");
-        String kubeToken = "canary-cli-kube-62d0a9";
+        String kubeToken = Canary.of("cli-kube");
         Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: mock\n  cluster:\n    server: " + kube.url()
                 + "\nusers:\n- name: ci\n  user:\n    token: " + kubeToken + "\ncontexts:\n- name: mock\n  context:\n"
                 + "    cluster: mock\n    user: ci\ncurrent-context: mock\n");
@@ -166,7 +169,7 @@ class WaitCommandTest {
                 "--argocd-url", argo.url(), "--commit", OURS, "--poll-interval", "10ms", "--timeout", "200ms");
         JsonNode timeout = JsonOutput.MAPPER.readTree(out.toString());
         out.getBuffer().setLength(0);
-        int refused = run(Map.of(WaitCommand.ARGOCD_TOKEN_VARIABLE, "canary-cli-wrong-json-3e1f"), "", "wait", "-o", "json",
+        int refused = run(Map.of(WaitCommand.ARGOCD_TOKEN_VARIABLE, CANARY_CLI_WRONG_JSON), "", "wait", "-o", "json",
                 "--argocd-app", "json-live", "--argocd-url", argo.url(), "--commit", OURS);
         JsonNode auth = JsonOutput.MAPPER.readTree(out.toString());
 
@@ -178,6 +181,6 @@ class WaitCommandTest {
         assertThat(timeout.at("/error/kind").asText()).isEqualTo("timeout");
         assertThat(refused).isEqualTo(3);
         assertThat(auth.at("/error/kind").asText()).isEqualTo("auth");
-        assertThat(output()).doesNotContain(ARGO_TOKEN).doesNotContain("canary-cli-wrong-json-3e1f");
+        assertThat(output()).doesNotContain(ARGO_TOKEN).doesNotContain(CANARY_CLI_WRONG_JSON);
     }
 }

@@ -2,6 +2,7 @@ package dev.slipway.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class AcrTokenExchangeTest {
+    private static final String CANARY_DESCRIBE_SECRET = Canary.of("describe-secret");
     @Test
     void theExchangeEndpointSitsNextToTheTokenRealm() {
         assertThat(AcrTokenExchange.exchangeEndpoint(URI.create("https://reg.azurecr.io/oauth2/token")))
@@ -36,9 +38,9 @@ class AcrTokenExchangeTest {
     @Test
     void identitiesDescribeThemselvesWithoutTheirSecrets() {
         AzureIdentity identity = new AzureIdentity.ClientSecret(AzureCloud.AZURE_PUBLIC, "t", "c",
-                dev.slipway.support.Secret.of("canary-describe-secret"));
-        assertThat(identity.describe()).contains("c").doesNotContain("canary-describe-secret");
-        assertThat(identity.toString()).doesNotContain("canary-describe-secret");
+                dev.slipway.support.Secret.of(CANARY_DESCRIBE_SECRET));
+        assertThat(identity.describe()).contains("c").doesNotContain(CANARY_DESCRIBE_SECRET);
+        assertThat(identity.toString()).doesNotContain(CANARY_DESCRIBE_SECRET);
         assertThat(new AzureIdentity.ManagedIdentity(AzureCloud.AZURE_PUBLIC, null).describe()).contains("system-assigned");
     }
 }

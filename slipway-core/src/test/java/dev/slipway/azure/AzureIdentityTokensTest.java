@@ -3,6 +3,7 @@ package dev.slipway.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * here; MSAL accepts only https authorities, so the HTTP Azure AD fake cannot stand in for it.)
  */
 class AzureIdentityTokensTest {
-    private static final String CANARY = "canary-aad-client-secret-41f0";
+    private static final String CANARY = Canary.of("aad-client-secret");
 
     @Test
     void everyIdentityKindBuildsACredential() {

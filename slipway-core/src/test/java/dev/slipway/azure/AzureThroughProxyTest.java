@@ -3,6 +3,7 @@ package dev.slipway.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.Secret;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("server")
 class AzureThroughProxyTest {
-    private static final String CLIENT_SECRET = "canary-aad-secret-through-proxy-6f2a";
+    private static final String CLIENT_SECRET = Canary.of("aad-secret-through-proxy");
 
     @RegisterExtension
     static final AzureAdFake aad = overTls(new AzureAdFake()).clientWithSecret("tenant-p", "client-p", CLIENT_SECRET);

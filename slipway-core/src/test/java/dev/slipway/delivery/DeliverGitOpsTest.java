@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord.Outcome;
 import dev.slipway.delivery.DeliveryRecord.PhaseRecord;
 import dev.slipway.delivery.DeliveryRecord.PhaseStatus;
@@ -52,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real-server")
 class DeliverGitOpsTest {
-    private static final String ARGO_TOKEN = "canary-argo-token-5d1e";
+    private static final String CANARY_WRONG_PASS = Canary.of("wrong-pass");
+    private static final String ARGO_TOKEN = Canary.of("argo-token");
     private static final String OLD_DIGEST = "sha256:" + "0".repeat(64);
 
     @RegisterExtension
@@ -210,7 +212,7 @@ class DeliverGitOpsTest {
         DeliveryRequest base = request("oci", null);
         GitOpsUpdateRequest u = base.update();
         GitOpsUpdateRequest wrongPassword = new GitOpsUpdateRequest(u.repositoryUrl(), u.branch(), u.path(), u.images(), u.pin(),
-                u.helmKeys(), u.fluxPolicies(), new GitAuth.UsernamePassword(GIT.username(), Secret.of("canary-wrong-pass-31f")),
+                u.helmKeys(), u.fluxPolicies(), new GitAuth.UsernamePassword(GIT.username(), Secret.of(CANARY_WRONG_PASS)),
                 null, null, null, false, null);
 
         DeliveryFailedException failed = catchDeliveryFailure(
@@ -221,7 +223,7 @@ class DeliverGitOpsTest {
         assertThat(record.failure().phase()).isEqualTo("commit");
         assertThat(record.phases()).extracting(PhaseRecord::name, PhaseRecord::status).containsExactly(
                 tuple("push", PhaseStatus.SUCCEEDED), tuple("update", PhaseStatus.SKIPPED), tuple("commit", PhaseStatus.FAILED));
-        assertThat(DeliveryRecords.toJson(record, new SecretMasker())).doesNotContain("canary-wrong-pass-31f");
+        assertThat(DeliveryRecords.toJson(record, new SecretMasker())).doesNotContain(CANARY_WRONG_PASS);
         assertThat(failed.getMessage()).startsWith("delivery ").contains(" to dev failed in commit: ");
     }
 

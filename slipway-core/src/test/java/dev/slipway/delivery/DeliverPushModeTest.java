@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord.Outcome;
 import dev.slipway.delivery.DeliveryRecord.PhaseRecord;
 import dev.slipway.delivery.DeliveryRecord.PhaseStatus;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("server")
 class DeliverPushModeTest {
-    private static final String CANARY = "canary-kube-token-0c7d2e";
+    private static final String CANARY = Canary.of("kube-token");
 
     @RegisterExtension
     static final RegistryServer REGISTRY = RegistryServer.noAuth();

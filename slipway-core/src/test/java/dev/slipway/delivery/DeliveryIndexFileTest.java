@@ -4,6 +4,7 @@ import static dev.slipway.delivery.RecordSamples.T0;
 import static dev.slipway.delivery.RecordSamples.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord.Outcome;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeliveryIndexFileTest {
+    private static final String CANARY = Canary.of("index-secret");
     @TempDir
     Path dir;
 
@@ -208,7 +210,7 @@ class DeliveryIndexFileTest {
 
     @Test
     void theFileNeverHoldsASecret() throws Exception {
-        SecretMasker masker = new SecretMasker().register(dev.slipway.support.Secret.of("canary-77aa-secret"));
+        SecretMasker masker = new SecretMasker().register(dev.slipway.support.Secret.of(CANARY));
         Events masking = new Events(Clock.fixed(T0, ZoneOffset.UTC), masker);
         DeliveryRecord leaky = new DeliveryRecord(1, "x", "prod", DeliveryRecord.Mode.PUSH, Outcome.FAILED, T0, T0, null, null,
                 null, null, null, null, null, null, null, new DeliveryRecord.Failure("login", "refused canary-77aa-secret"));
@@ -216,7 +218,7 @@ class DeliveryIndexFileTest {
 
         new DeliveryIndexFile(path, 10, masking).record(leaky);
 
-        assertThat(Files.readString(path)).doesNotContain("canary-77aa-secret").contains("refused ****");
+        assertThat(Files.readString(path)).doesNotContain(CANARY).contains("refused ****");
         assertThat(new File(dir.toFile(), DeliveryIndexFile.FILE_NAME + ".lock")).exists();
     }
 }

@@ -3,6 +3,7 @@ package dev.slipway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import dev.slipway.support.SlipwayException;
@@ -11,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRecordJsonTest {
-    private static final String CANARY = "canary-91d0c4-secret";
+    private static final String CANARY = Canary.of("record-secret");
     private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 
     static DeliveryRecord gitOpsRecord() {

@@ -3,6 +3,7 @@ package dev.slipway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord.Outcome;
 import dev.slipway.delivery.DeliveryRecord.PhaseRecord;
 import dev.slipway.delivery.DeliveryRecord.PhaseStatus;
@@ -17,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeliveryRecorderTest {
+    private static final String CANARY = Canary.of("recorder-secret");
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     /** One second per reading, so every event has its own time. */
@@ -144,14 +146,14 @@ class DeliveryRecorderTest {
 
     @Test
     void aSecretInAnEventMessageIsMaskedBeforeItReachesTheRecord() {
-        masker.register(Secret.of("canary-5e1b-secret"));
+        masker.register(Secret.of(CANARY));
         events.started(Phase.LOGIN, "", "");
         events.failed(Phase.LOGIN, "", "401 for password canary-5e1b-secret");
 
         DeliveryRecord record = recorder.finish();
 
         assertThat(record.failure().reason()).isEqualTo("401 for password ****");
-        assertThat(DeliveryRecords.toJson(record, masker)).doesNotContain("canary-5e1b-secret");
+        assertThat(DeliveryRecords.toJson(record, masker)).doesNotContain(CANARY);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.slipway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord.PhaseRecord;
 import dev.slipway.delivery.DeliveryRecord.PhaseStatus;
 import dev.slipway.gitops.GitOpsUpdateRequest;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * outcome, the links; the record conforms to the schema and never holds a secret.
  */
 class DeliveryResultsTest {
-    private static final String CANARY = "canary-results-4b7e19";
+    private static final String CANARY = Canary.of("results");
     private static final String DIGEST = "sha256:" + "4".repeat(64);
     private static final ImageRef PUSHED = ImageRef.parse("shop.azurecr.io/shop/web@" + DIGEST);
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");

@@ -3,6 +3,7 @@ package dev.slipway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.gitops.GitOpsUpdateRequest;
@@ -26,7 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EngineMessagesTest {
-    private static final String CANARY = "canary-e1f2-secret";
+    private static final String CANARY = Canary.of("message-secret");
 
     @Test
     void requestsCrossTheRemotingChannelIntactAndCarryTheSchemaVersion() throws Exception {

@@ -2,6 +2,7 @@ package dev.slipway.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.support.Secret;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportWriterTest {
+    private static final String CANARY = Canary.of("report-secret");
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final Pattern DATA_BLOCK = Pattern.compile(
             "<script type=\"application/json\" id=\"slipway-data\">(.*?)</script>", Pattern.DOTALL);
@@ -76,12 +78,12 @@ class ReportWriterTest {
 
     @Test
     void aSecretNeverReachesTheReport() {
-        SecretMasker masker = new SecretMasker().register(Secret.of("canary-3f9c-secret"));
+        SecretMasker masker = new SecretMasker().register(Secret.of(CANARY));
         DeliveryRecord base = DeliveryRecordJsonTest.gitOpsRecord();
         DeliveryRecord leaky = new DeliveryRecord(1, "x", "prod", base.mode(), DeliveryRecord.Outcome.FAILED, base.startedAt(), null,
                 null, null, null, null, null, null, null, null, null, new DeliveryRecord.Failure("login", "bad canary-3f9c-secret"));
 
-        assertThat(ReportWriter.render("r", List.of(leaky), masker, NOW)).doesNotContain("canary-3f9c-secret");
+        assertThat(ReportWriter.render("r", List.of(leaky), masker, NOW)).doesNotContain(CANARY);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.slipway.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.Event;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real-server")
 class GitOpsCommitterServersTest {
-    private static final String CANARY = "canary-gitops-5d1e-token";
+    private static final String CANARY = Canary.of("gitops-token");
 
     @RegisterExtension
     static final GitHttpServer HTTP = GitServer.smartHttp();

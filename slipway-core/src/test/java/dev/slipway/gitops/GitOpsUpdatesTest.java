@@ -3,6 +3,7 @@ package dev.slipway.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Change;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The GitOps update entry point end to end: real smart-HTTP Git server, GitHub pull requests through the documented fake. */
 @Tag("real-server")
 class GitOpsUpdatesTest {
-    private static final String TOKEN = "canary-gh-token-77e1";
+    private static final String TOKEN = Canary.of("gh-token");
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
     private static final String KUSTOMIZATION = """
             apiVersion: kustomize.config.k8s.io/v1beta1

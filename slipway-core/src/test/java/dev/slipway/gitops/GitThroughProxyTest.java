@@ -3,6 +3,7 @@ package dev.slipway.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real-server")
 class GitThroughProxyTest {
-    private static final String CANARY = "canary-git-proxy-pass-0b7e";
+    private static final String CANARY = Canary.of("git-proxy-pass");
     private static final AtomicInteger REPOS = new AtomicInteger();
 
     @RegisterExtension

@@ -3,6 +3,7 @@ package dev.slipway.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Change;
 import dev.slipway.gitops.GitOpsUpdateRequest.Pin;
 import dev.slipway.image.ImageRef;
@@ -28,7 +29,7 @@ class ManifestUpdaterTest {
     static final String DIGEST = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     static final ImageRef IMAGE = ImageRef.parse("myacr.azurecr.io/shop/web:1.4.2@" + DIGEST);
     static final String NEW = IMAGE.reference();
-    static final String CANARY = "canary-secret-7d1f0e";
+    static final String CANARY = Canary.of("secret");
 
     static final String DEPLOYMENT = """
             apiVersion: apps/v1

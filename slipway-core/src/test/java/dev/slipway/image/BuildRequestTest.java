@@ -2,6 +2,7 @@ package dev.slipway.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.EngineMessage;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
@@ -12,7 +13,7 @@ import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
 
 class BuildRequestTest {
-    private static final String CANARY = "canary-request-77aa";
+    private static final String CANARY = Canary.of("request");
 
     @Test
     void aRequestCrossesTheRemotingChannelIntactWithoutShowingItsSecrets() throws Exception {

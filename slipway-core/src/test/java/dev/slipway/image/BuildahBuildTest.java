@@ -3,6 +3,7 @@ package dev.slipway.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.support.Event;
@@ -33,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real-server")
 class BuildahBuildTest {
-    private static final String FILE_CANARY = "canary-file-7f3a9c-not-for-layers";
-    private static final String VALUE_CANARY = "canary-value-51be0d-not-for-argv";
-    private static final String URL_CANARY = "canary-url-token-c0ffee";
+    private static final String FILE_CANARY = Canary.of("file-not-for-layers");
+    private static final String VALUE_CANARY = Canary.of("value-not-for-argv");
+    private static final String URL_CANARY = Canary.of("url-token");
     private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
     @RegisterExtension

@@ -3,6 +3,7 @@ package dev.slipway.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command lines the drivers build from the same plan, and how their failures are read. */
 class BuilderCommandLinesTest {
+    private static final String CANARY_ARGV = Canary.of("argv");
     private static final Path BUILDAH = Path.of("/usr/bin/buildah");
     private static final Path DOCKER = Path.of("/usr/bin/docker");
 
@@ -155,7 +157,7 @@ class BuilderCommandLinesTest {
 
     @Test
     void aCommandLineHoldingARegisteredSecretIsNeverStarted() {
-        SecretMasker masker = new SecretMasker().register(Secret.of("canary-argv-1234"));
+        SecretMasker masker = new SecretMasker().register(Secret.of(CANARY_ARGV));
         AtomicBoolean started = new AtomicBoolean();
         CommandRunner guarded = ((CommandRunner) (command, output) -> {
             started.set(true);
@@ -165,8 +167,8 @@ class BuilderCommandLinesTest {
         assertThatThrownBy(() -> guarded.run(new CommandRunner.Command(List.of("buildah", "--build-arg", "T=canary-argv-1234"),
                 Map.of(), temp), line -> { }))
                 .hasMessageContaining("a secret would be on its command line")
-                .hasMessageNotContaining("canary-argv-1234");
-        assertThatThrownBy(() -> guarded.run(new CommandRunner.Command(List.of("buildah"), Map.of("T", "canary-argv-1234"),
+                .hasMessageNotContaining(CANARY_ARGV);
+        assertThatThrownBy(() -> guarded.run(new CommandRunner.Command(List.of("buildah"), Map.of("T", CANARY_ARGV),
                 temp), line -> { })).hasMessageContaining("environment");
         assertThat(started).isFalse();
         assertThat(guarded.run(new CommandRunner.Command(List.of("buildah", "version"), Map.of(), temp), line -> { })).isZero();

@@ -3,6 +3,7 @@ package dev.slipway.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
 import dev.slipway.support.Provenance;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker-daemon")
 @EnabledIf(value = "dockerdInstalled", disabledReason = "no dockerd on this machine (apt-get install docker.io)")
 class DockerDaemonBuildTest {
-    private static final String CANARY = "canary-docker-9d8e7f-secret";
+    private static final String CANARY = Canary.of("docker-secret");
 
     @RegisterExtension
     static BuildahEnvironment buildah = new BuildahEnvironment();

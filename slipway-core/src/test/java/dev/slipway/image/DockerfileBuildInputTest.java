@@ -2,6 +2,7 @@ package dev.slipway.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bad build input is refused before any builder runs, with the field and the fix; nothing is written. */
 class DockerfileBuildInputTest {
+    private static final String CANARY_BUILD_ARG = Canary.of("build-arg");
     @TempDir
     Path temp;
     private Path workspace;
@@ -127,10 +129,10 @@ class DockerfileBuildInputTest {
     @Test
     void aSecretPassedAsABuildArgumentIsRefused() {
         Throwable thrown = catchThrowable(() -> build.run(request()
-                .secret(BuildRequest.BuildSecret.ofValue("token", Secret.of("canary-ba-1234")))
-                .buildArg("TOKEN", "canary-ba-1234").build()));
+                .secret(BuildRequest.BuildSecret.ofValue("token", Secret.of(CANARY_BUILD_ARG)))
+                .buildArg("TOKEN", CANARY_BUILD_ARG).build()));
         assertRefused(thrown, "buildArgs", "build argument TOKEN holds a secret");
-        assertThat(thrown.getMessage()).doesNotContain("canary-ba-1234");
+        assertThat(thrown.getMessage()).doesNotContain(CANARY_BUILD_ARG);
     }
 
     @Test

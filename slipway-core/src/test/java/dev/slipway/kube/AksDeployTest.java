@@ -3,6 +3,7 @@ package dev.slipway.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AksCredentials;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** AKS access end to end: ARM fake → kubeconfig with kubelogin → token for the AKS server app → Kubernetes mock. */
 @Tag("server")
 class AksDeployTest {
+    private static final String CANARY_CLIENT_SECRET = Canary.of("client-secret");
     static final String SUB = "00000000-0000-0000-0000-0000000000bb";
     static final AzureIdentity IDENTITY = new AzureIdentity.ClientSecret(AzureCloud.AZURE_PUBLIC, "tenant", "client",
-            Secret.of("canary-client-secret-0a9f"));
+            Secret.of(CANARY_CLIENT_SECRET));
 
     @RegisterExtension
     static KubeServer kube = KubeServer.crud();
@@ -66,6 +68,6 @@ class AksDeployTest {
         assertThat(scopes).hasSize(2).last().isEqualTo(AksCredentials.AKS_SERVER_APP + "/.default");
         assertThat(arm.requests()).anySatisfy(r -> assertThat(r.path())
                 .isEqualTo(ArmFake.credentialPath(SUB, "rg", "shop", "listClusterUserCredential")));
-        assertThat(events).allSatisfy(e -> assertThat(e.message()).doesNotContain("canary-client-secret-0a9f"));
+        assertThat(events).allSatisfy(e -> assertThat(e.message()).doesNotContain(CANARY_CLIENT_SECRET));
     }
 }

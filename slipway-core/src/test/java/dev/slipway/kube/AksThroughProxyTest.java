@@ -2,6 +2,7 @@ package dev.slipway.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AksCredentials;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
@@ -34,10 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("server")
 class AksThroughProxyTest {
+    private static final String CANARY_CLIENT_SECRET = Canary.of("client-secret");
     static final String SUB = "00000000-0000-0000-0000-0000000000cc";
     static final AzureIdentity IDENTITY = new AzureIdentity.ClientSecret(AzureCloud.AZURE_PUBLIC, "tenant", "client",
-            Secret.of("canary-client-secret-77e1"));
-    static final String PROXY_PASSWORD = "canary-kube-proxy-pass-31c4";
+            Secret.of(CANARY_CLIENT_SECRET));
+    static final String PROXY_PASSWORD = Canary.of("kube-proxy-pass");
 
     @RegisterExtension
     static KubeServer kube = KubeServer.crud();

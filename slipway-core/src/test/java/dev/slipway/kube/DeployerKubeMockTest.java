@@ -3,6 +3,7 @@ package dev.slipway.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.image.ImageRef;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("server")
 class DeployerKubeMockTest {
-    static final String CANARY = "canary-token-7f3a9c1e5b";
+    static final String CANARY = Canary.of("token");
     static final String DIGEST_1 = "sha256:" + "1".repeat(64);
     static final String DIGEST_2 = "sha256:" + "2".repeat(64);
     static final ImageRef WEB_1 = ImageRef.parse("shop.azurecr.io/shop/web:1@" + DIGEST_1);
@@ -349,7 +350,7 @@ class DeployerKubeMockTest {
     @Test
     void anImagePullSecretIsCreatedBeforeTheWorkloadsThatNameIt() throws IOException {
         write("app/web.yaml", deployment("web"));
-        String password = "canary-registry-password-61c2";
+        String password = Canary.of("registry-password");
         CompletableFuture<Void> controller = rollOutAfterApply("web", 1);
 
         engine.deploy(new DeployRequest(List.of("app"), List.of(WEB_1), new ClusterAccess.Kubeconfig(kubeconfig(CANARY), null),

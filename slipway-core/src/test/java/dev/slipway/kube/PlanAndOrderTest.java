@@ -2,6 +2,7 @@ package dev.slipway.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class PlanAndOrderTest {
 
     @Test
     void secretValuesNeverAppearInAPlanButTheirChangeDoes() {
-        String canary = "canary-secret-value-5d1e";
+        String canary = Canary.of("secret-value");
         Map<String, Object> desired = ManifestLoader.parse("s.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n"
                 + "stringData:\n  password: " + canary + "\n").get(0).body();
         Map<String, Object> live = ManifestLoader.parse("s.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n"

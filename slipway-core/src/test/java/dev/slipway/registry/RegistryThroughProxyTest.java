@@ -3,6 +3,7 @@ package dev.slipway.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.image.ImageRef;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("registry")
 class RegistryThroughProxyTest {
-    private static final String CANARY = "canary-proxy-password-93ad";
+    private static final String CANARY = Canary.of("proxy-password");
 
     @RegisterExtension
     static final RegistryServer registry = RegistryServer.noAuth();

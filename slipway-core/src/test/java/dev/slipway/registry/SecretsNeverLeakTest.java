@@ -3,6 +3,7 @@ package dev.slipway.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.EngineContext;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("registry")
 class SecretsNeverLeakTest {
-    private static final String CLIENT_SECRET = "canary-client-secret-7d1e";
-    private static final String PASSWORD = "canary-password-c3a9";
+    private static final String CANARY_MARKER = Canary.of("marker");
+    private static final String CLIENT_SECRET = Canary.of("client-secret");
+    private static final String PASSWORD = Canary.of("password");
 
     @RegisterExtension
     static final RegistryServer acr = RegistryServer.acr();
@@ -51,7 +53,7 @@ class SecretsNeverLeakTest {
         ImageRef target = ImageRef.parse(acr.hostPort() + "/canary/app");
         RegistryAuth azure = new RegistryAuth.AzureAd(new AzureIdentity.ClientSecret(AzureCloud.AZURE_PUBLIC, "tenant-c",
                 "client-c", Secret.of(CLIENT_SECRET)));
-        FakeAadTokens aad = new FakeAadTokens(false, "canary-marker");
+        FakeAadTokens aad = new FakeAadTokens(false, CANARY_MARKER);
 
         new ImagePusher(context).push(workspace.resolve("oci"), target, List.of("1"), session.client(acr.hostPort(), azure, () -> aad));
         acr.acrEndpoints().expireNextAccessTokens(1);

@@ -3,6 +3,7 @@ package dev.slipway.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The engine-wide network setting: proxy URLs as in HTTPS_PROXY, the no-proxy rule, and a password that never renders. */
 class NetworkSettingsTest {
-    private static final String CANARY = "canary-proxy-pass-5e21";
+    private static final String CANARY = Canary.of("proxy-pass");
 
     @Test
     void aProxyUrlWithCredentialsKeepsThePasswordAsASecretThatNeverRenders() throws Exception {

@@ -2,6 +2,7 @@ package dev.slipway.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -16,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretAndEventsTest {
-    private static final String CANARY = "canary-7f3a9c1e-secret";
+    private static final String CANARY = Canary.of("secret");
 
     @Test
     void aSecretNeverRendersItself() {

@@ -3,6 +3,7 @@ package dev.slipway.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.DeadlineExceededException;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Argo CD through its API (the fake of {@code GET /api/v1/applications/{name}}), history from a real git daemon. */
 @Tag("server")
 class ArgoCdApiWaitTest {
-    static final String TOKEN = "canary-argocd-7c1f0e9d2b";
+    static final String TOKEN = Canary.of("argocd-token");
 
     @RegisterExtension
     static ArgoCdFake argo = new ArgoCdFake(TOKEN);
@@ -151,7 +152,7 @@ class ArgoCdApiWaitTest {
     @Test
     void aWrongTokenIsAClearAuthenticationErrorThatNeverShowsAToken() {
         argo.application("auth", "Synced", "Healthy", ours, "Succeeded");
-        String wrong = "canary-wrong-token-5e8d1c";
+        String wrong = Canary.of("wrong-token");
 
         assertThatThrownBy(() -> await(request("auth", Secret.of(wrong), Duration.ofSeconds(30), false)))
                 .isInstanceOf(AuthenticationException.class)

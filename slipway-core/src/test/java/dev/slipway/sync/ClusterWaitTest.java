@@ -3,6 +3,7 @@ package dev.slipway.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.image.ImageRef;
@@ -34,7 +35,7 @@ class ClusterWaitTest {
     static final String DIGEST_OLD = "sha256:" + "a".repeat(64);
     static final String DIGEST_NEW = "sha256:" + "b".repeat(64);
     static final ImageRef WEB = ImageRef.parse("shop.azurecr.io/shop/web:2@" + DIGEST_NEW);
-    static final String KUBE_TOKEN = "canary-kube-token-8f3b6d1e";
+    static final String KUBE_TOKEN = Canary.of("kube-token");
 
     @RegisterExtension
     static KubeServer kube = KubeServer.crud();

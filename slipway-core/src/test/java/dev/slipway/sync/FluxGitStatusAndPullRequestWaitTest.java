@@ -3,6 +3,7 @@ package dev.slipway.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.DeadlineExceededException;
 import dev.slipway.support.Secret;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("server")
 class FluxGitStatusAndPullRequestWaitTest {
-    static final String GITHUB_TOKEN = "canary-github-9b2e4f7a1c";
-    static final String AZURE_TOKEN = "canary-azure-pat-4d8c2a6e0f";
+    static final String GITHUB_TOKEN = Canary.of("github-token");
+    static final String AZURE_TOKEN = Canary.of("azure-pat");
     static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @RegisterExtension
@@ -218,7 +219,7 @@ class FluxGitStatusAndPullRequestWaitTest {
 
     @Test
     void aWrongGitHostTokenIsAnAuthenticationErrorWithoutTheToken() {
-        String wrong = "canary-wrong-github-3a7e";
+        String wrong = Canary.of("wrong-github");
         assertThatThrownBy(() -> await(githubRequest("web", sha('7'), Secret.of(wrong), Duration.ofSeconds(30), null)))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("GitHub acme/apps refused the token")

@@ -2,6 +2,7 @@ package dev.slipway.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("server")
 class WaitThroughProxyTest {
-    static final String TOKEN = "canary-argocd-proxy-4b8e";
+    static final String TOKEN = Canary.of("argocd-proxy");
 
     @RegisterExtension
     static final ArgoCdFake argo = new ArgoCdFake(TOKEN);

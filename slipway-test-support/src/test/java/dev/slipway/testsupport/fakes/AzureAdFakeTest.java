@@ -2,6 +2,7 @@ package dev.slipway.testsupport.fakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,10 +10,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AzureAdFakeTest {
     private static final String TENANT = "tenant-1";
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** The client's secret, made per run. */
+    private static final String SECRET = Canary.of("client-secret");
 
     @RegisterExtension
     static AzureAdFake aad = new AzureAdFake()
-            .clientWithSecret(TENANT, "app-secret", "fake-client-credential")
+            .clientWithSecret(TENANT, "app-secret", SECRET)
             .clientWithAssertion(TENANT, "app-federated", "federated-token");
 
     private static Http.Answer token(String form) {
@@ -21,7 +24,7 @@ class AzureAdFakeTest {
 
     @Test
     void clientCredentialsWithASecretGetAnArmToken() {
-        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential"
+        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=" + SECRET
                 + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("token_type").asText()).isEqualTo("Bearer");
@@ -62,7 +65,7 @@ class AzureAdFakeTest {
 
     @Test
     void aScopeWithoutDefaultIsInvalidScope() {
-        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential"
+        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=" + SECRET
                 + "&scope=https%3A%2F%2Fmanagement.azure.com%2Fuser_impersonation");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("error").asText()).isEqualTo("invalid_scope");
@@ -70,7 +73,7 @@ class AzureAdFakeTest {
 
     @Test
     void anUnknownAudienceIsInvalidResource() {
-        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential"
+        Http.Answer answer = token("grant_type=client_credentials&client_id=app-secret&client_secret=" + SECRET
                 + "&scope=https%3A%2F%2Fvault.example%2F.default");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("error_description").asText()).startsWith("AADSTS500011");
@@ -87,7 +90,7 @@ class AzureAdFakeTest {
     @Test
     void anUnknownClientOrTenantIsRejected() {
         Http.Answer answer = Http.send("POST", aad.url() + "/other-tenant/oauth2/v2.0/token",
-                "grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential"
+                "grant_type=client_credentials&client_id=app-secret&client_secret=" + SECRET
                         + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default", "Content-Type", FORM);
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("error").asText()).isEqualTo("unauthorized_client");
@@ -104,7 +107,7 @@ class AzureAdFakeTest {
     @Test
     void requestsAreRecorded() {
         aad.clearRequests();
-        token("grant_type=client_credentials&client_id=app-secret&client_secret=fake-client-credential&scope=https%3A%2F%2Fmanagement.azure.com%2F.default");
+        token("grant_type=client_credentials&client_id=app-secret&client_secret=" + SECRET + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default");
         assertThat(aad.requests()).singleElement().satisfies(request -> {
             assertThat(request.path()).isEqualTo("/" + TENANT + "/oauth2/v2.0/token");
             assertThat(request.form()).containsEntry("client_id", "app-secret");

@@ -2,6 +2,7 @@ package dev.slipway.testsupport.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The token server the demo runs as its own process: started from the command line, ACR's basic grant works. */
 class AcrStyleTokenServerMainTest {
-    private static final String CANARY = "canary-Pa55word-" + System.nanoTime();
+    private static final String CANARY = Canary.of("password");
 
     @Test
     void asAProcessItWritesTheRegistryAuthBlockAndGrantsTokensOnlyForItsUser(@TempDir Path dir) throws Exception {

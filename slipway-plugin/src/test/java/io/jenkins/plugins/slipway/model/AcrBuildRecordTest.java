@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.image.BuildRequest;
 import dev.slipway.registry.RegistryAuth;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code acrBuild} records its delivery also when the build is refused before it starts (no builder needed). */
 class AcrBuildRecordTest {
-    private static final String CANARY = "canary-acr-password-77d0";
+    private static final String CANARY = Canary.of("acr-password");
 
     @TempDir
     Path workspace;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.image.BuildRequest;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real-server")
 class AcrBuildWorkTest {
-    private static final String BUILD_SECRET_CANARY = "canary-build-secret-3e1d7a";
+    private static final String BUILD_SECRET_CANARY = Canary.of("build-secret");
 
     @RegisterExtension
     static BuildahEnvironment buildah = new BuildahEnvironment();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.Change;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("server")
 class AksDeployWorkTest {
-    private static final String CANARY = "canary-kube-token-6b1e94";
+    private static final String CANARY = Canary.of("kube-token");
     private static final String DIGEST = "sha256:" + "1a2b".repeat(16);
     private static final String COMMIT = "89abcdef0123456789abcdef0123456789abcdef";
 

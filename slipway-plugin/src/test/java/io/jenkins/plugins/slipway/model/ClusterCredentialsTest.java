@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AksCredentials;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("server")
 class ClusterCredentialsTest {
-    private static final String CANARY = "canary-client-secret-51c0d2";
+    private static final String CANARY = Canary.of("client-secret");
     private static final String KUBECONFIG = "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n"
             + "    server: https://aks.example:443\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\n"
             + "current-context: c\nusers:\n- name: u\n  user:\n    token: " + CANARY + "\n";

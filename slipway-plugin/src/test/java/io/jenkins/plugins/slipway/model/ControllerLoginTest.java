@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.image.ImageRef;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Tag("real-server")
 class ControllerLoginTest {
-    private static final String CANARY = "canary-controller-client-secret-77ab";
+    private static final String CANARY = Canary.of("controller-client-secret");
 
     @RegisterExtension
     static RegistryServer acr = RegistryServer.acr();

@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.image.BuildRequest;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The credential lookup here is a map: a fake, because Jenkins' credential store does not run in unit tests. */
 class CredentialConversionTest {
-    private static final String CANARY = "canary-credential-secret-9d2f";
+    private static final String CANARY = Canary.of("credential-secret");
 
     private final Map<String, FoundCredential> store = Map.of(
             "sp", new FoundCredential.AzureServicePrincipal("Azure", "https://login.microsoftonline.com/", "tenant-1",

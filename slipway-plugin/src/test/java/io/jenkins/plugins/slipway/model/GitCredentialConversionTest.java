@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Jenkins' credential store does not run in unit tests.
  */
 class GitCredentialConversionTest {
-    private static final String CANARY = "canary-git-credential-71ac";
+    private static final String CANARY = Canary.of("git-credential");
     private static final String KNOWN_HOSTS = "[127.0.0.1]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHostKeyOfTheTest";
 
     private final Map<String, FoundCredential> store = Map.of(

@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
 import dev.slipway.gitops.GitOpsUpdateRequest;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("real-server")
 class GitOpsUpdateWorkTest {
-    private static final String CANARY = "canary-gitops-step-4f0b9e";
+    private static final String CANARY = Canary.of("gitops-step");
     private static final String DIGEST = "sha256:1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b";
     private static final String IMAGE = "shop.azurecr.io/shop/web:1.4@" + DIGEST;
     private static final String DEPLOYMENT = """

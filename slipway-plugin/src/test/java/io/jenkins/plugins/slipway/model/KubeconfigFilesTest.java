@@ -2,6 +2,7 @@ package io.jenkins.plugins.slipway.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code withAks}'s kubeconfig on the agent: private while the body runs, gone when it ends, also on failure. */
 class KubeconfigFilesTest {
-    private static final String CANARY = "canary-kubeconfig-token-0c7d";
+    private static final String CANARY = Canary.of("kubeconfig-token");
     private static final String KUBECONFIG = "apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n    token: "
             + CANARY + "\n";
 

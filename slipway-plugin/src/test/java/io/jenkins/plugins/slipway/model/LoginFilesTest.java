@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class LoginFilesTest {
-    private static final String CANARY = "canary-login-refresh-token-5c9e";
+    private static final String CANARY = Canary.of("login-refresh-token");
 
     private final LoginFiles.AgentLogin login = new LoginFiles.AgentLogin("shop.azurecr.io",
             "00000000-0000-0000-0000-000000000000", Secret.of(CANARY));

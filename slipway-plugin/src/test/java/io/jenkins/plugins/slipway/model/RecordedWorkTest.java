@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.support.Event;
 import dev.slipway.support.InvalidInputException;
@@ -16,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecordedWorkTest {
-    private static final String CANARY = "canary-recorded-work-2f81";
+    private static final String CANARY = Canary.of("recorded-work");
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);

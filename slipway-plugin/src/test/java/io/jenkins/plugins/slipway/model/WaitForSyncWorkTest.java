@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
 import dev.slipway.support.AuthenticationException;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("server")
 class WaitForSyncWorkTest {
-    private static final String CANARY = "canary-argocd-step-6d3a1c";
+    private static final String CANARY = Canary.of("argocd-step");
     private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
     private static final String OLDER = "fedcba9876543210fedcba9876543210fedcba98";
 
