@@ -101,18 +101,6 @@ public final class DeliveryResults {
         return this;
     }
 
-    /**
-     * Where a push-mode delivery goes when the cluster access does not name the cluster (a kubeconfig fetched for an
-     * AKS cluster by a Jenkins controller has no context): {@code clusterName} as the caller knows it, and the namespace.
-     * A later {@link #deployed} keeps that name.
-     */
-    public DeliveryResults target(DeployRequest request, String clusterName) {
-        String cluster = clusterName(request.cluster());
-        recorder.target(new DeliveryRecord.Target(cluster != null ? cluster : blankToNull(clusterName),
-                blankToNull(request.namespace()), null, null, null));
-        return this;
-    }
-
     /** Where a GitOps delivery goes, known before it runs: repository, branch and folder. */
     public DeliveryResults target(GitOpsUpdateRequest request) {
         recorder.target(new DeliveryRecord.Target(null, null, request.repositoryUrl(), request.branch(), blankToNull(request.path())));
@@ -157,13 +145,7 @@ public final class DeliveryResults {
             namespace = result.objects().stream().filter(o -> o.namespace() != null && !o.namespace().isEmpty())
                     .map(DeployResult.AppliedObject::namespace).findFirst().orElse(null);
         }
-        String cluster = clusterName(request.cluster());
-        DeliveryRecord.Target known = recorder.snapshot().target();
-        if (cluster == null && known != null) {
-            // the name given with target(request, clusterName), where the access does not name the cluster
-            cluster = known.cluster();
-        }
-        recorder.target(new DeliveryRecord.Target(cluster, namespace, null, null, null));
+        recorder.target(new DeliveryRecord.Target(clusterName(request.cluster()), namespace, null, null, null));
         List<Change> changes = new ArrayList<>(result.changes());
         for (DeployResult.AppliedObject object : result.objects()) {
             if (object.action() != DeployResult.Action.UNCHANGED) {
@@ -357,7 +339,7 @@ public final class DeliveryResults {
             return aks.resourceGroup() + "/" + aks.clusterName();
         }
         if (access instanceof ClusterAccess.Kubeconfig kubeconfig) {
-            return kubeconfig.name() != null && !kubeconfig.name().isBlank() ? kubeconfig.name() : blankToNull(kubeconfig.context());
+            return kubeconfig.label();
         }
         return null;
     }

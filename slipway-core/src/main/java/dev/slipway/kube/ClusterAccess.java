@@ -16,6 +16,14 @@ public sealed interface ClusterAccess extends EngineMessage {
         public Kubeconfig(Secret content, String context) {
             this(content, context, null);
         }
+
+        /** The cluster as records and logs name it: {@code name}, else the context asked for, else null. */
+        public String label() {
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+            return context == null || context.isBlank() ? null : context;
+        }
     }
 
     /**

@@ -191,9 +191,10 @@ class DeliveryResultsTest {
         DeliveryResults results = results(DeliveryRecord.Mode.PUSH);
         ImageRef named = ImageRef.parse("shop.azurecr.io/shop/web:1.4@" + DIGEST);
         DeployRequest request = new DeployRequest(List.of("k8s"), List.of(named, ImageRef.parse("redis:7")),
-                new ClusterAccess.Kubeconfig(Secret.of(CANARY), null), null, false, false, false, false, true, false, null, null);
+                new ClusterAccess.Kubeconfig(Secret.of(CANARY), null, "aks-prod"), null, false, false, false, false, true, false,
+                null, null);
 
-        results.target(request, "aks-prod").image(request.images());
+        results.target(request).image(request.images());
         DeliveryRecord before = results.recorder().snapshot();
         results.deployed(request, new DeployResult(List.of(new DeployResult.AppliedObject("apps/v1", "Deployment", "shop", "web",
                 DeployResult.Action.UNCHANGED, "")), List.of(), true, false, "rolled out"));

@@ -23,13 +23,10 @@ public final class AksDeployWork implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final DeployRequest deploy;
-    private final String clusterLabel;
     private final BuildLog log;
 
-    /** @param clusterLabel the cluster as the record names it, or {@code null} */
-    public AksDeployWork(DeployRequest deploy, String clusterLabel, BuildLog log) {
+    public AksDeployWork(DeployRequest deploy, BuildLog log) {
         this.deploy = Objects.requireNonNull(deploy, "deploy");
-        this.clusterLabel = clusterLabel;
         this.log = Objects.requireNonNull(log, "log");
         Objects.requireNonNull(deploy.provenance(), "provenance");
         if (!(deploy.cluster() instanceof ClusterAccess.Kubeconfig)) {
@@ -44,10 +41,11 @@ public final class AksDeployWork implements Serializable {
         return RecordedWork.run(deploy.provenance().deliveryId(), DeliveryRecord.Mode.PUSH, deploy.provenance(), masker,
                 log, Event.Phase.DEPLOY, (events, results) -> {
                     // a failed deploy records them too: where it went and what
-                    results.target(deploy, clusterLabel).image(deploy.images());
+                    results.target(deploy).image(deploy.images());
+                    String cluster = ((ClusterAccess.Kubeconfig) deploy.cluster()).label();
                     // the deployer reports its steps but not the deploy as a whole; the record's timeline wants that phase
                     events.started(Event.Phase.DEPLOY, "", "deploying " + String.join(", ", deploy.manifests())
-                            + (clusterLabel == null ? "" : " to " + clusterLabel));
+                            + (cluster == null ? "" : " to " + cluster));
                     DeployResult result;
                     try {
                         result = new Engine(new EngineContext(workspace, events)).deploy(deploy);

@@ -68,11 +68,6 @@ public record ClusterSettings(String kubeconfigCredentialsId, String context, St
         return this;
     }
 
-    /** The cluster as records and labels name it: the AKS cluster name, else the kubeconfig context, else null. */
-    public String clusterLabel() {
-        return clusterName != null ? clusterName : context;
-    }
-
     private static void require(String field, String value) {
         if (value == null) {
             throw new InvalidInputException(field, "is empty", "give the AKS cluster's " + field

@@ -306,8 +306,7 @@ public final class AksDeployStep extends Step implements Serializable {
             ClusterAccess.Kubeconfig access = ControllerClusterLogin.forAgent(settings.cluster(), here.credentials(),
                     Kubeconfigs.AzureTokens.azureIdentity(masker), null, masker);
             DeployRequest request = AksDeployPlan.deployRequest(settings, access, here.provenance());
-            return here.finish(here.workspace.act(new DeployOnAgent(new AksDeployWork(request,
-                    settings.cluster().clusterLabel(), here.log()))));
+            return here.finish(here.workspace.act(new DeployOnAgent(new AksDeployWork(request, here.log()))));
         }
     }
 

@@ -80,7 +80,7 @@ class AksDeployPlanTest {
     @Test
     void clusterAccessIsAKubeconfigOrACompleteAksClusterNeverBoth() {
         assertThat(ClusterSettings.kubeconfig("kube", null).validated().isAks()).isFalse();
-        assertThat(ClusterSettings.aks("sp", "sub", "rg", "aks-prod", false).validated().clusterLabel()).isEqualTo("aks-prod");
+        assertThat(ClusterSettings.aks("sp", "sub", "rg", "aks-prod", false).validated().clusterName()).isEqualTo("aks-prod");
         assertThatThrownBy(() -> new ClusterSettings(null, null, null, null, null, null, false).validated())
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.field()).isEqualTo("kubeconfigCredentialsId"));

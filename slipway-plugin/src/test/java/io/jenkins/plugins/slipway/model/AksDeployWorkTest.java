@@ -65,7 +65,7 @@ class AksDeployWorkTest {
         return new ClusterAccess.Kubeconfig(Secret.of("apiVersion: v1\nkind: Config\nclusters:\n- name: mock\n  cluster:\n"
                 + "    server: " + kube.url() + "\nusers:\n- name: ci\n  user:\n    token: " + CANARY + "\ncontexts:\n"
                 + "- name: mock\n  context:\n    cluster: mock\n    user: ci\n    namespace: shop\n"
-                + "current-context: mock\n"), null);
+                + "current-context: mock\n"), null, "aks-prod");
     }
 
     private static Provenance provenance() {
@@ -110,7 +110,7 @@ class AksDeployWorkTest {
         DeployRequest request = AksDeployPlan.deployRequest(settings, access(), provenance());
         CompletableFuture<Void> controller = rollOutAfterApply("web");
 
-        DeliveryOutcome outcome = new AksDeployWork(request, "aks-prod", () -> logStream).run(workspace);
+        DeliveryOutcome outcome = new AksDeployWork(request, () -> logStream).run(workspace);
 
         controller.join();
         Map<String, String> result = outcome.resultOrThrow();
@@ -146,7 +146,7 @@ class AksDeployWorkTest {
         DeployRequest request = AksDeployPlan.deployRequest(AksDeploySettings.of(List.of("k8s"),
                 ClusterSettings.kubeconfig("kube", null)), access(), provenance());
 
-        DeliveryOutcome outcome = new AksDeployWork(request, "aks-prod", () -> logStream).run(workspace);
+        DeliveryOutcome outcome = new AksDeployWork(request, () -> logStream).run(workspace);
 
         assertThat(outcome.failure()).isNotNull();
         assertThat(kube.serverSideApplies()).isEmpty();
@@ -165,7 +165,7 @@ class AksDeployWorkTest {
         DeployRequest request = new DeployRequest(List.of("k8s"), List.of(), aks, null, false, false, false, false, true,
                 false, null, provenance());
 
-        assertThatThrownBy(() -> new AksDeployWork(request, "aks-prod", () -> System.out))
+        assertThatThrownBy(() -> new AksDeployWork(request, () -> System.out))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("on the controller")
                 .hasMessageNotContaining(CANARY);
     }
