@@ -11,7 +11,6 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.slipway.environments.SlipwayEnvironments;
 import io.jenkins.plugins.slipway.environments.StepEnvironment;
-import io.jenkins.plugins.slipway.model.AfterBody;
 import io.jenkins.plugins.slipway.model.LoginFiles;
 import io.jenkins.plugins.slipway.model.StepLabels;
 import io.jenkins.plugins.slipway.model.StepValues;
@@ -24,9 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import jenkins.MasterToSlaveFileCallable;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
-import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
-import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -81,7 +77,7 @@ public final class WithAcrStep extends Step implements Serializable {
         return new Execution(context, this);
     }
 
-    static final class Execution extends GeneralNonBlockingStepExecution {
+    static final class Execution extends BodyWithAgentFilesExecution {
 
         private static final long serialVersionUID = 1L;
 
@@ -120,51 +116,7 @@ public final class WithAcrStep extends Step implements Serializable {
                     .credentials(registry, here.credentials().registryAuth("credentialsId", credentialsId),
                             RegistryTransport.defaults());
             LoginFiles.LoginFolder folder = here.workspace.act(new WriteLogin(LoginFiles.AgentLogin.of(credentials)));
-            EnvironmentExpander environment = EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
-                    EnvironmentExpander.constant(folder.environment()));
-            getContext().newBodyInvoker().withContext(environment).withCallback(new RemoveLogin(folder)).start();
-        }
-
-        /**
-         * Runs when the body has ended, successfully or not: removes the login on the agent (on a thread of its own,
-         * as agent I/O must not run on the Pipeline thread), then reports the body's outcome ({@link AfterBody}).
-         */
-        private final class RemoveLogin extends BodyExecutionCallback {
-            private static final long serialVersionUID = 1L;
-
-            private final LoginFiles.LoginFolder folder;
-
-            RemoveLogin(LoginFiles.LoginFolder folder) {
-                this.folder = folder;
-            }
-
-            @Override
-            public void onSuccess(StepContext context, Object result) {
-                run(() -> AfterBody.succeeded(result, () -> remove(context), outcome(context)));
-            }
-
-            @Override
-            public void onFailure(StepContext context, Throwable failure) {
-                run(() -> AfterBody.failed(failure, () -> remove(context), outcome(context)));
-            }
-
-            private void remove(StepContext context) throws Exception {
-                context.get(FilePath.class).act(new DeleteLogin(folder));
-            }
-        }
-
-        private static AfterBody.Outcome outcome(StepContext context) {
-            return new AfterBody.Outcome() {
-                @Override
-                public void success(Object result) {
-                    context.onSuccess(result);
-                }
-
-                @Override
-                public void failure(Throwable failure) {
-                    context.onFailure(failure);
-                }
-            };
+            startBody(folder.environment(), new DeleteLogin(folder));
         }
     }
 

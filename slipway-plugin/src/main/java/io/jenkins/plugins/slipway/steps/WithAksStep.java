@@ -8,7 +8,6 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.slipway.model.AfterBody;
 import io.jenkins.plugins.slipway.model.ClusterSettings;
 import io.jenkins.plugins.slipway.model.ControllerClusterLogin;
 import io.jenkins.plugins.slipway.model.KubeconfigFiles;
@@ -20,9 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import jenkins.MasterToSlaveFileCallable;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
-import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
-import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -146,7 +142,7 @@ public final class WithAksStep extends Step implements Serializable {
         return new Execution(context, this);
     }
 
-    static final class Execution extends GeneralNonBlockingStepExecution {
+    static final class Execution extends BodyWithAgentFilesExecution {
 
         private static final long serialVersionUID = 1L;
 
@@ -171,51 +167,7 @@ public final class WithAksStep extends Step implements Serializable {
                     Kubeconfigs.AzureTokens.azureIdentity(masker), null, masker);
             KubeconfigFiles.KubeconfigFolder folder = here.workspace.act(new WriteKubeconfig(
                     new KubeconfigFiles.AgentKubeconfig(access.content())));
-            EnvironmentExpander environment = EnvironmentExpander.merge(getContext().get(EnvironmentExpander.class),
-                    EnvironmentExpander.constant(folder.environment()));
-            getContext().newBodyInvoker().withContext(environment).withCallback(new RemoveKubeconfig(folder)).start();
-        }
-
-        /**
-         * Runs when the body has ended, successfully or not: removes the kubeconfig on the agent (on a thread of its
-         * own, as agent I/O must not run on the Pipeline thread), then reports the body's outcome ({@link AfterBody}).
-         */
-        private final class RemoveKubeconfig extends BodyExecutionCallback {
-            private static final long serialVersionUID = 1L;
-
-            private final KubeconfigFiles.KubeconfigFolder folder;
-
-            RemoveKubeconfig(KubeconfigFiles.KubeconfigFolder folder) {
-                this.folder = folder;
-            }
-
-            @Override
-            public void onSuccess(StepContext context, Object result) {
-                run(() -> AfterBody.succeeded(result, () -> remove(context), outcome(context)));
-            }
-
-            @Override
-            public void onFailure(StepContext context, Throwable failure) {
-                run(() -> AfterBody.failed(failure, () -> remove(context), outcome(context)));
-            }
-
-            private void remove(StepContext context) throws Exception {
-                context.get(FilePath.class).act(new DeleteKubeconfig(folder));
-            }
-        }
-
-        private static AfterBody.Outcome outcome(StepContext context) {
-            return new AfterBody.Outcome() {
-                @Override
-                public void success(Object result) {
-                    context.onSuccess(result);
-                }
-
-                @Override
-                public void failure(Throwable failure) {
-                    context.onFailure(failure);
-                }
-            };
+            startBody(folder.environment(), new DeleteKubeconfig(folder));
         }
     }
 
