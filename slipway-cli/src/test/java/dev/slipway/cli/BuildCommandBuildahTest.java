@@ -2,9 +2,9 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
 import dev.slipway.testsupport.registry.RegistryServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.image.BuildRequest;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

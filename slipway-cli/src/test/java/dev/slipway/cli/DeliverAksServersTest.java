@@ -2,12 +2,12 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.testsupport.fakes.ArmFake;
 import dev.slipway.testsupport.fakes.AzureAdFake;
 import dev.slipway.testsupport.kube.KubeServer;
 import dev.slipway.testsupport.registry.RegistryServer;
 import dev.slipway.testsupport.registry.SmallOciLayout;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

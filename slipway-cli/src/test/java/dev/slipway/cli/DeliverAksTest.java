@@ -3,13 +3,13 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.DeliveryRequest;
 import dev.slipway.kube.ClusterAccess;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

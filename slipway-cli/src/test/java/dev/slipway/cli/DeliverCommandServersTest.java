@@ -2,7 +2,6 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
@@ -10,6 +9,7 @@ import dev.slipway.testsupport.git.BareRepo;
 import dev.slipway.testsupport.git.GitHttpServer;
 import dev.slipway.testsupport.git.GitServer;
 import dev.slipway.testsupport.registry.RegistryServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,7 +2,6 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
 import dev.slipway.testsupport.git.BareRepo;
@@ -11,6 +10,7 @@ import dev.slipway.testsupport.git.GitServer;
 import dev.slipway.testsupport.kube.KubeServer;
 import dev.slipway.testsupport.registry.RegistryServer;
 import dev.slipway.testsupport.registry.SmallOciLayout;
+import dev.slipway.testsupport.secrets.Canary;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.IOException;

@@ -3,13 +3,13 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.DeliveryRequest;
 import dev.slipway.registry.RegistryAuth;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.SecretMasker;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.image.ImageRef;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,12 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.NetworkSettings;
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
 import dev.slipway.testsupport.proxy.FaultProxy;
 import dev.slipway.testsupport.registry.RegistryServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,8 +3,8 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.testsupport.secrets.Canary;
 import org.junit.jupiter.api.Test;
 
 /** {@code kubernetes.aks} in {@code slipway.yaml}: an AKS cluster and its Azure identity instead of a kubeconfig. */
@@ -56,7 +56,7 @@ class SlipwayYamlAksTest {
 
     @Test
     void aClientSecretWrittenInTheFileIsRefusedPointingAtTheEnvAndFileKeys() {
-        InvalidInputException e = error(AKS.replace("clientSecretEnv: DEPLOY_SECRET", "clientSecret: canary-yaml-secret-4d1e"));
+        InvalidInputException e = error(AKS.replace("clientSecretEnv: DEPLOY_SECRET", "clientSecret: " + CANARY_YAML_SECRET));
 
         assertThat(e.getMessage()).contains("environments.prod.kubernetes.aks.azure.clientSecret", "secrets are never written")
                 .doesNotContain(CANARY_YAML_SECRET);

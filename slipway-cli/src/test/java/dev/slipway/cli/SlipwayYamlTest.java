@@ -3,8 +3,8 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +60,7 @@ class SlipwayYamlTest {
 
     @Test
     void aSecretWrittenAsAValueIsRefusedWithoutQuotingIt() {
-        String text = MINIMAL + "registry:\n  username: bot\n  password: canary-yaml-secret-1d2c\n";
+        String text = MINIMAL + "registry:\n  username: bot\n  password: " + CANARY_YAML_SECRET + "\n";
 
         assertThatThrownBy(() -> SlipwayYaml.parse(text, "slipway.yaml"))
                 .isInstanceOf(InvalidInputException.class)

@@ -89,7 +89,7 @@ class WaitCommandTest {
     void aWrongTokenFromAFileExitsThreeWithoutShowingIt() throws IOException {
         argo.application("web", "Synced", "Healthy", OURS, "Succeeded");
         Path tokenFile = workspace.resolve("token");
-        Files.writeString(tokenFile, "canary-cli-wrong-7f2a\n");
+        Files.writeString(tokenFile, CANARY_CLI_WRONG + "\n");
 
         int code = run(Map.of(), "", "wait", "--argocd-app", "web", "--argocd-url", argo.url(), "--commit", OURS,
                 "--argocd-token-file", tokenFile.toString());

@@ -3,12 +3,12 @@ package dev.slipway.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import dev.slipway.testsupport.process.FreePorts;
+import dev.slipway.testsupport.secrets.Canary;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,6 @@ package dev.slipway.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.Secret;
@@ -12,6 +11,7 @@ import dev.slipway.testsupport.fakes.ArmFake;
 import dev.slipway.testsupport.fakes.AzureAdFake;
 import dev.slipway.testsupport.fakes.FakeJwt;
 import dev.slipway.testsupport.proxy.FaultProxy;
+import dev.slipway.testsupport.secrets.Canary;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord.Outcome;
 import dev.slipway.delivery.DeliveryRecord.PhaseRecord;
 import dev.slipway.delivery.DeliveryRecord.PhaseStatus;
@@ -23,6 +22,7 @@ import dev.slipway.testsupport.kube.KubeRequest;
 import dev.slipway.testsupport.kube.KubeServer;
 import dev.slipway.testsupport.registry.RegistryServer;
 import dev.slipway.testsupport.registry.SmallOciLayout;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import static dev.slipway.delivery.RecordSamples.T0;
 import static dev.slipway.delivery.RecordSamples.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord.Outcome;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
 import dev.slipway.support.SecretMasker;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,7 +213,7 @@ class DeliveryIndexFileTest {
         SecretMasker masker = new SecretMasker().register(dev.slipway.support.Secret.of(CANARY));
         Events masking = new Events(Clock.fixed(T0, ZoneOffset.UTC), masker);
         DeliveryRecord leaky = new DeliveryRecord(1, "x", "prod", DeliveryRecord.Mode.PUSH, Outcome.FAILED, T0, T0, null, null,
-                null, null, null, null, null, null, null, new DeliveryRecord.Failure("login", "refused canary-77aa-secret"));
+                null, null, null, null, null, null, null, new DeliveryRecord.Failure("login", "refused " + CANARY));
         Path path = dir.resolve(DeliveryIndexFile.FILE_NAME);
 
         new DeliveryIndexFile(path, 10, masking).record(leaky);

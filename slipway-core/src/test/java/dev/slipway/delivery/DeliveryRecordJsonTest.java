@@ -3,10 +3,10 @@ package dev.slipway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import dev.slipway.support.SlipwayException;
+import dev.slipway.testsupport.secrets.Canary;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package dev.slipway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord.Outcome;
 import dev.slipway.delivery.DeliveryRecord.PhaseRecord;
 import dev.slipway.delivery.DeliveryRecord.PhaseStatus;
@@ -12,6 +11,7 @@ import dev.slipway.support.Events;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
+import dev.slipway.testsupport.secrets.Canary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -148,7 +148,7 @@ class DeliveryRecorderTest {
     void aSecretInAnEventMessageIsMaskedBeforeItReachesTheRecord() {
         masker.register(Secret.of(CANARY));
         events.started(Phase.LOGIN, "", "");
-        events.failed(Phase.LOGIN, "", "401 for password canary-5e1b-secret");
+        events.failed(Phase.LOGIN, "", "401 for password " + CANARY);
 
         DeliveryRecord record = recorder.finish();
 

@@ -3,7 +3,6 @@ package dev.slipway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord.PhaseRecord;
 import dev.slipway.delivery.DeliveryRecord.PhaseStatus;
 import dev.slipway.gitops.GitOpsUpdateRequest;
@@ -26,6 +25,7 @@ import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import dev.slipway.sync.WaitRequest;
 import dev.slipway.sync.WaitResult;
+import dev.slipway.testsupport.secrets.Canary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.slipway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.gitops.GitOpsUpdateRequest;
@@ -17,6 +16,7 @@ import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

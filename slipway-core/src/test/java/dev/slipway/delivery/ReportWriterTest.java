@@ -2,11 +2,11 @@ package dev.slipway.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,7 +81,7 @@ class ReportWriterTest {
         SecretMasker masker = new SecretMasker().register(Secret.of(CANARY));
         DeliveryRecord base = DeliveryRecordJsonTest.gitOpsRecord();
         DeliveryRecord leaky = new DeliveryRecord(1, "x", "prod", base.mode(), DeliveryRecord.Outcome.FAILED, base.startedAt(), null,
-                null, null, null, null, null, null, null, null, null, new DeliveryRecord.Failure("login", "bad canary-3f9c-secret"));
+                null, null, null, null, null, null, null, null, null, new DeliveryRecord.Failure("login", "bad " + CANARY));
 
         assertThat(ReportWriter.render("r", List.of(leaky), masker, NOW)).doesNotContain(CANARY);
     }

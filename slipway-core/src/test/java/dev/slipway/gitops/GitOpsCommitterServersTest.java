@@ -3,7 +3,6 @@ package dev.slipway.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.Event;
@@ -19,6 +18,7 @@ import dev.slipway.testsupport.git.GitHttpServer;
 import dev.slipway.testsupport.git.GitServer;
 import dev.slipway.testsupport.git.GitSshServer;
 import dev.slipway.testsupport.proxy.FaultProxy;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;

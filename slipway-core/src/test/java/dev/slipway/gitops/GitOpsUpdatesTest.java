@@ -3,7 +3,6 @@ package dev.slipway.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Change;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
@@ -19,6 +18,7 @@ import dev.slipway.testsupport.fakes.GitHubFake;
 import dev.slipway.testsupport.git.BareRepo;
 import dev.slipway.testsupport.git.GitHttpServer;
 import dev.slipway.testsupport.git.GitServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

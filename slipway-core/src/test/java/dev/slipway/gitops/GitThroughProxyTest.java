@@ -3,7 +3,6 @@ package dev.slipway.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
@@ -16,6 +15,7 @@ import dev.slipway.testsupport.git.GitHttpServer;
 import dev.slipway.testsupport.git.GitServer;
 import dev.slipway.testsupport.proxy.FaultProxy;
 import dev.slipway.testsupport.proxy.RecordedRequest;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

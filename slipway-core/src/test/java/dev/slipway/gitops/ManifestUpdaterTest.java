@@ -3,7 +3,6 @@ package dev.slipway.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Change;
 import dev.slipway.gitops.GitOpsUpdateRequest.Pin;
 import dev.slipway.image.ImageRef;
@@ -11,6 +10,7 @@ import dev.slipway.support.EngineMessage;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

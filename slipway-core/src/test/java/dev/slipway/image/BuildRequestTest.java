@@ -2,10 +2,10 @@ package dev.slipway.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.EngineMessage;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

@@ -3,7 +3,6 @@ package dev.slipway.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.support.Event;
@@ -13,6 +12,7 @@ import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
 import dev.slipway.testsupport.registry.RegistryServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

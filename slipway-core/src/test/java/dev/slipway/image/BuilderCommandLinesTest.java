@@ -3,11 +3,11 @@ package dev.slipway.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Events;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -164,7 +164,7 @@ class BuilderCommandLinesTest {
             return 0;
         }).refusingSecretsIn(masker);
 
-        assertThatThrownBy(() -> guarded.run(new CommandRunner.Command(List.of("buildah", "--build-arg", "T=canary-argv-1234"),
+        assertThatThrownBy(() -> guarded.run(new CommandRunner.Command(List.of("buildah", "--build-arg", "T=" + CANARY_ARGV),
                 Map.of(), temp), line -> { }))
                 .hasMessageContaining("a secret would be on its command line")
                 .hasMessageNotContaining(CANARY_ARGV);

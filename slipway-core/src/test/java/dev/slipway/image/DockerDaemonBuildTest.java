@@ -3,7 +3,6 @@ package dev.slipway.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Event;
 import dev.slipway.support.Events;
 import dev.slipway.support.Provenance;
@@ -11,6 +10,7 @@ import dev.slipway.support.Secret;
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
 import dev.slipway.testsupport.docker.DockerDaemon;
 import dev.slipway.testsupport.registry.RegistryServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

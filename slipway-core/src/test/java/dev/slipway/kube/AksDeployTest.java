@@ -3,7 +3,6 @@ package dev.slipway.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AksCredentials;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
@@ -15,6 +14,7 @@ import dev.slipway.support.SecretMasker;
 import dev.slipway.testsupport.fakes.ArmFake;
 import dev.slipway.testsupport.fakes.FakeJwt;
 import dev.slipway.testsupport.kube.KubeServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package dev.slipway.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AksCredentials;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
@@ -16,6 +15,7 @@ import dev.slipway.testsupport.fakes.FakeJwt;
 import dev.slipway.testsupport.kube.KubeServer;
 import dev.slipway.testsupport.proxy.FaultProxy;
 import dev.slipway.testsupport.proxy.RecordedRequest;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

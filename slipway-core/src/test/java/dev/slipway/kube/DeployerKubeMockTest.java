@@ -3,7 +3,6 @@ package dev.slipway.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.image.ImageRef;
@@ -15,6 +14,7 @@ import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import dev.slipway.testsupport.kube.KubeRequest;
 import dev.slipway.testsupport.kube.KubeServer;
+import dev.slipway.testsupport.secrets.Canary;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

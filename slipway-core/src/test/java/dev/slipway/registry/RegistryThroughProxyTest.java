@@ -3,7 +3,6 @@ package dev.slipway.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.image.ImageRef;
@@ -15,6 +14,7 @@ import dev.slipway.support.SlipwayException;
 import dev.slipway.testsupport.proxy.FaultProxy;
 import dev.slipway.testsupport.proxy.RecordedRequest;
 import dev.slipway.testsupport.registry.RegistryServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package dev.slipway.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.EngineContext;
@@ -13,6 +12,7 @@ import dev.slipway.support.Events;
 import dev.slipway.support.Secret;
 import dev.slipway.testsupport.registry.RegistryServer;
 import dev.slipway.testsupport.registry.TokenServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

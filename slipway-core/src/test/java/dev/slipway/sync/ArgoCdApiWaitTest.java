@@ -3,7 +3,6 @@ package dev.slipway.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.DeadlineExceededException;
@@ -13,6 +12,7 @@ import dev.slipway.testsupport.fakes.ArgoCdFake;
 import dev.slipway.testsupport.git.BareRepo;
 import dev.slipway.testsupport.git.GitDaemonServer;
 import dev.slipway.testsupport.git.GitServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,7 +3,6 @@ package dev.slipway.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.image.ImageRef;
@@ -12,6 +11,7 @@ import dev.slipway.support.DeadlineExceededException;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
 import dev.slipway.testsupport.kube.KubeServer;
+import dev.slipway.testsupport.secrets.Canary;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;

@@ -3,12 +3,12 @@ package dev.slipway.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.AuthenticationException;
 import dev.slipway.support.DeadlineExceededException;
 import dev.slipway.support.Secret;
 import dev.slipway.testsupport.fakes.AzureDevOpsFake;
 import dev.slipway.testsupport.fakes.GitHubFake;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

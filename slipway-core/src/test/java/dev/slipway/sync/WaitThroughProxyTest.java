@@ -2,7 +2,6 @@ package dev.slipway.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Engine;
 import dev.slipway.delivery.EngineContext;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
@@ -13,6 +12,7 @@ import dev.slipway.testsupport.git.BareRepo;
 import dev.slipway.testsupport.git.GitHttpServer;
 import dev.slipway.testsupport.git.GitServer;
 import dev.slipway.testsupport.proxy.FaultProxy;
+import dev.slipway.testsupport.secrets.Canary;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.image.BuildRequest;
@@ -13,6 +12,7 @@ import dev.slipway.support.Secret;
 import dev.slipway.testsupport.buildah.BuildahEnvironment;
 import dev.slipway.testsupport.registry.Credentials;
 import dev.slipway.testsupport.registry.RegistryServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

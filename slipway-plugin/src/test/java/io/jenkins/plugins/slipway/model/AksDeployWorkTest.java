@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.delivery.Change;
@@ -15,6 +14,7 @@ import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
 import dev.slipway.testsupport.kube.KubeRequest;
 import dev.slipway.testsupport.kube.KubeServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

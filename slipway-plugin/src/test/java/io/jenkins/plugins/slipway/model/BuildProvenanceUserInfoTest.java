@@ -3,6 +3,7 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.support.Provenance;
+import dev.slipway.testsupport.secrets.Canary;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class BuildProvenanceUserInfoTest {
     @Test
     void aTokenInTheSourceUrlIsRemovedBecauseTrailersArePublic() {
         Provenance provenance = BuildProvenance.from(Map.of(
-                "GIT_URL", "https://bot:canary-token-8e2a@git.example.com/shop/web.git"), "d");
+                "GIT_URL", "https://bot:" + Canary.of("token") + "@git.example.com/shop/web.git"), "d");
 
         assertThat(provenance.sourceRepository()).isEqualTo("https://git.example.com/shop/web.git");
         assertThat(BuildProvenance.withoutUserInfo("ssh://git@git.example.com/shop/web.git"))

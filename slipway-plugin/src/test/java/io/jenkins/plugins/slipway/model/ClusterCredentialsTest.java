@@ -3,7 +3,6 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AksCredentials;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
@@ -13,6 +12,7 @@ import dev.slipway.support.Secret;
 import dev.slipway.support.SecretMasker;
 import dev.slipway.testsupport.fakes.ArmFake;
 import dev.slipway.testsupport.fakes.FakeJwt;
+import dev.slipway.testsupport.secrets.Canary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.azure.AzureCloud;
 import dev.slipway.azure.AzureIdentity;
 import dev.slipway.image.ImageRef;
@@ -15,6 +14,7 @@ import dev.slipway.support.NetworkSettings;
 import dev.slipway.support.Secret;
 import dev.slipway.testsupport.process.FreePorts;
 import dev.slipway.testsupport.registry.RegistryServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

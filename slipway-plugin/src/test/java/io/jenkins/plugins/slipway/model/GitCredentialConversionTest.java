@@ -3,10 +3,10 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Secret;
+import dev.slipway.testsupport.secrets.Canary;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,15 +3,15 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.Change;
-import dev.slipway.gitops.GitOpsUpdateRequest;
 import dev.slipway.gitops.GitOpsUpdateRequest.GitAuth;
+import dev.slipway.gitops.GitOpsUpdateRequest;
 import dev.slipway.gitops.GitOpsUpdateResult;
 import dev.slipway.image.ImageRef;
 import dev.slipway.support.InvalidInputException;
 import dev.slipway.support.Provenance;
 import dev.slipway.support.Secret;
+import dev.slipway.testsupport.secrets.Canary;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class GitOpsUpdatePlanTest {
     void repositoryUrlsThatAreNotGitOrCarryAPasswordAreRefused() {
         assertThatThrownBy(() -> GitOpsUpdatePlan.repository(null)).hasMessageContaining("repository: is empty");
         assertThatThrownBy(() -> GitOpsUpdatePlan.repository("gitops")).hasMessageContaining("is not a Git URL");
-        assertThatThrownBy(() -> GitOpsUpdatePlan.repository("https://bot:canary-url-secret@git.example.com/g.git"))
+        assertThatThrownBy(() -> GitOpsUpdatePlan.repository("https://bot:" + CANARY_URL_SECRET + "@git.example.com/g.git"))
                 .hasMessageContaining("carries a password").hasMessageNotContaining(CANARY_URL_SECRET);
         assertThat(GitOpsUpdatePlan.repository("git@github.com:contoso/gitops.git")).isEqualTo("git@github.com:contoso/gitops.git");
         assertThat(GitOpsUpdatePlan.repository("ssh://git@127.0.0.1:2222/gitops.git")).startsWith("ssh://");

@@ -3,7 +3,6 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
 import dev.slipway.gitops.GitOpsUpdateRequest;
@@ -15,6 +14,7 @@ import dev.slipway.testsupport.git.BareRepo;
 import dev.slipway.testsupport.git.GitHttpServer;
 import dev.slipway.testsupport.git.GitServer;
 import dev.slipway.testsupport.git.GitSshServer;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,8 +3,8 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.support.Secret;
+import dev.slipway.testsupport.secrets.Canary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.slipway.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.testsupport.secrets.Canary;
 import dev.slipway.delivery.DeliveryRecord;
 import dev.slipway.delivery.DeliveryRecords;
 import dev.slipway.support.AuthenticationException;
@@ -12,6 +11,7 @@ import dev.slipway.support.SecretMasker;
 import dev.slipway.sync.SyncException;
 import dev.slipway.sync.WaitRequest;
 import dev.slipway.testsupport.fakes.ArgoCdFake;
+import dev.slipway.testsupport.secrets.Canary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
